@@ -15,7 +15,11 @@ const IAM_POLICY_WRITES = [
 	'iam:Put*Policy',
 	'iam:Attach*Policy',
 	'iam:Detach*Policy',
-	'iam:Delete*Policy',
+	'iam:DeleteRolePolicy',
+	'iam:DeleteUserPolicy',
+	'iam:DeleteGroupPolicy',
+	'iam:DeletePolicy',
+	'iam:DeletePolicyVersion',
 	'iam:CreatePolicy*',
 	'iam:SetDefaultPolicyVersion',
 	'iam:UpdateAssumeRolePolicy',
@@ -108,6 +112,10 @@ export const WORKFLOW_CLASSES: readonly WorkflowClassDefinition[] = [
 					Null: {
 						'securityhub:ASFFSyntaxPath/Workflow.Status': 'true',
 						'securityhub:ASFFSyntaxPath/Severity.Label': 'true',
+						'securityhub:ASFFSyntaxPath/Severity.Normalized': 'true',
+						'securityhub:ASFFSyntaxPath/Severity.Product': 'true',
+						'securityhub:ASFFSyntaxPath/RelatedFindings': 'true',
+						'securityhub:ASFFSyntaxPath/UserDefinedFields': 'true',
 						'securityhub:ASFFSyntaxPath/VerificationState': 'true',
 						'securityhub:ASFFSyntaxPath/Confidence': 'true',
 						'securityhub:ASFFSyntaxPath/Criticality': 'true',
@@ -193,7 +201,7 @@ export const WORKFLOW_CLASSES: readonly WorkflowClassDefinition[] = [
 		id: 'identityAccessChanges',
 		name: 'Identity or access changes',
 		description:
-			'Cut off a compromised identity: deactivate access keys, delete a console password, attach AWS\'s deny-all managed policy, and revoke a role\'s older sessions with the inline policy the IAM console uses for that.',
+			'Cut off a compromised identity: deactivate access keys, delete a console password, and attach AWS\'s deny-all managed policy to a user or role. No other policy changes: an inline-policy write could grant anything.',
 		services: ['sts', 'iam'],
 		allow: [
 			{
@@ -217,12 +225,14 @@ export const WORKFLOW_CLASSES: readonly WorkflowClassDefinition[] = [
 				actions: ['iam:AttachUserPolicy', 'iam:AttachRolePolicy'],
 				condition: { ArnLike: { 'iam:PolicyARN': 'arn:*:iam::aws:policy/AWSDenyAll' } },
 			},
+		],
+		// Attach*Policy stays out of the deny list: the allow above limits it to AWSDenyAll.
+		deny: [
 			{
-				purpose: 'Revoke older sessions (inline AWSRevokeOlderSessions policy)',
-				actions: ['iam:PutRolePolicy'],
+				purpose: 'No policy writes other than attaching AWSDenyAll, and no secret reads',
+				actions: [...IAM_POLICY_WRITES.filter((action) => action !== 'iam:Attach*Policy'), ...SECRET_READS],
 			},
 		],
-		deny: [{ purpose: 'No secret reads', actions: [...SECRET_READS] }],
 	},
 	{
 		id: 'infrastructureChanges',

@@ -28,6 +28,9 @@ export function parseCustomPolicy(text: string): ParsedCustomPolicy {
 		throw new SessionPolicyError('The custom policy must be a JSON object with "Version" and "Statement".');
 	}
 	const raw = value as Record<string, unknown>;
+	if (raw.Version === undefined) {
+		throw new SessionPolicyError('The custom policy has no "Version". Add "Version": "2012-10-17" at the top level.');
+	}
 	if (raw.Version !== '2012-10-17') {
 		throw new SessionPolicyError(
 			`The custom policy has Version ${JSON.stringify(raw.Version)}; set "Version": "2012-10-17" (policy variables and current grammar need it).`,

@@ -1,0 +1,114 @@
+import type { Attribution, Finding, ReviewEvent } from '../types';
+import { EVIDENCE_EVENT_IDS_MAX } from '../types';
+import type { Detector, DetectorContext } from './detector';
+import { describePrincipal, primaryAction } from './detector';
+import { FindingGroups } from './findingGroups';
+
+/** Denials kept per session for the probing check; later ones are counted but not kept. */
+const DENIALS_PER_SESSION_MAX = 100_000;
+
+interface Denial {
+	ms: number;
+	action: string;
+	eventId: string;
+	eventTime: string;
+}
+
+interface SessionDenials {
+	who: Attribution;
+	denials: Denial[];
+	firstEvent: ReviewEvent;
+}
+
+/**
+ * (f) Access denials, for every errorCode in DENIAL_ERROR_CODES, grouped per principal,
+ * workflow and action; medium for n8n roles and low for others. A session with
+ * `probingDistinctActions` or more distinct denied actions within `probingWindowMinutes`
+ * is also reported as probing (high), once, for its busiest window.
+ */
+export class AccessDenialsDetector implements Detector {
+	private readonly groups = new FindingGroups();
+	private readonly sessions = new Map<string, SessionDenials>();
+	private readonly threshold: number;
+	private readonly windowMs: number;
+
+	constructor(context: DetectorContext) {
+		this.threshold = context.config.probingDistinctActions;
+		this.windowMs = context.config.probingWindowMinutes * 60_000;
+	}
+
+	observe(event: ReviewEvent): void {
+		if (!event.denied) return;
+		const action = primaryAction(event);
+		const key = `${event.who.principalArn ?? event.who.identityType}\n${event.who.workflowId ?? ''}\n${action}`;
+		this.groups.add(key, event, () => ({
+			type: 'accessDenied',
+			severity: event.who.roleKind === 'other' ? 'low' : 'medium',
+			summary: `${describePrincipal(event)} was denied ${action}${event.who.workflowId ? ` in workflow ${event.who.workflowId}` : ''}.`,
+			action,
+			eventSource: event.eventSource,
+			eventName: event.eventName,
+		}), { errorCodes: event.errorCode });
+
+		let session = this.sessions.get(event.sessionKey);
+		if (!session) this.sessions.set(event.sessionKey, (session = { who: event.who, denials: [], firstEvent: event }));
+		if (session.denials.length < DENIALS_PER_SESSION_MAX) {
+			session.denials.push({ ms: Date.parse(event.eventTime), action, eventId: event.eventId, eventTime: event.eventTime });
+		}
+	}
+
+	finish(): Finding[] {
+		const findings = this.groups.findings();
+		for (const session of this.sessions.values()) {
+			const burst = busiestWindow(session.denials, this.windowMs);
+			if (burst && burst.actions.length >= this.threshold) findings.push(this.probingFinding(session, burst));
+		}
+		return findings;
+	}
+
+	private probingFinding(session: SessionDenials, burst: Burst): Finding {
+		const minutes = this.windowMs / 60_000;
+		const who = session.who;
+		return {
+			type: 'probing',
+			severity: 'high',
+			summary: `${describePrincipal(session.firstEvent)}${who.sessionName ? ` (session ${who.sessionName})` : ''} was denied ${burst.actions.length} distinct actions within ${minutes} minutes.`,
+			attribution: { ...who },
+			evidence: {
+				count: burst.denials.length,
+				firstTime: burst.denials[0].eventTime,
+				lastTime: burst.denials[burst.denials.length - 1].eventTime,
+				eventIds: burst.denials.slice(0, EVIDENCE_EVENT_IDS_MAX).map((denial) => denial.eventId),
+				workflowIds: who.workflowId ? [who.workflowId] : [],
+				executionIds: who.executionId ? [who.executionId] : [],
+			},
+			details: { distinctActions: burst.actions.length, windowMinutes: minutes, actions: burst.actions },
+		};
+	}
+}
+
+interface Burst {
+	denials: Denial[];
+	actions: string[];
+}
+
+/** Finds the window of `windowMs` with the most distinct denied actions (sliding window over time). */
+function busiestWindow(denials: Denial[], windowMs: number): Burst | undefined {
+	const sorted = denials.filter((denial) => !Number.isNaN(denial.ms)).sort((a, b) => a.ms - b.ms);
+	const counts = new Map<string, number>();
+	let best: { start: number; end: number; distinct: number } | undefined;
+	let start = 0;
+	for (let end = 0; end < sorted.length; end++) {
+		counts.set(sorted[end].action, (counts.get(sorted[end].action) ?? 0) + 1);
+		while (sorted[end].ms - sorted[start].ms > windowMs) {
+			const left = sorted[start++].action;
+			const remaining = (counts.get(left) ?? 1) - 1;
+			if (remaining === 0) counts.delete(left);
+			else counts.set(left, remaining);
+		}
+		if (!best || counts.size > best.distinct) best = { start, end, distinct: counts.size };
+	}
+	if (!best) return undefined;
+	const window = sorted.slice(best.start, best.end + 1);
+	return { denials: window, actions: [...new Set(window.map((denial) => denial.action))].sort() };
+}

@@ -1,0 +1,147 @@
+/**
+ * Runs a real n8n from the cache folder that install-n8n.sh fills, with this package
+ * loaded through N8N_CUSTOM_EXTENSIONS, on 127.0.0.1 only and with every feature that
+ * would reach the internet turned off.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(__dirname, '../..');
+
+/** n8n versions the end-to-end suite runs against; N8N_E2E_VERSIONS overrides (comma-separated). */
+export const E2E_VERSIONS = (process.env.N8N_E2E_VERSIONS ?? '1.123.81,2.41.1').split(',').map((v) => v.trim()).filter(Boolean);
+
+export interface CommandResult {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+export interface N8nHandle {
+	version: string;
+	userFolder: string;
+	run(args: string[], extraEnv?: Record<string, string>): Promise<CommandResult>;
+	importCredentials(credentials: object[]): Promise<void>;
+	importWorkflows(workflows: object[]): Promise<void>;
+	/** Runs a stored workflow with `n8n execute --id`; returns the run data when it succeeded. */
+	execute(workflowId: string, extraEnv?: Record<string, string>): Promise<ExecuteResult>;
+	cleanup(): void;
+}
+
+export interface ExecuteResult extends CommandResult {
+	/** Output items (json) of each node, by node name; empty when the execution failed. */
+	outputs: Record<string, Array<Record<string, unknown>>>;
+}
+
+/** Installs n8n VERSION if needed (minutes the first time) and prepares an empty user folder. */
+export function prepareN8n(version: string): N8nHandle {
+	const installDir = execFileSync('bash', [join(REPO_ROOT, 'test/e2e/install-n8n.sh'), version], { encoding: 'utf8' })
+		.trim()
+		.split('\n')
+		.pop() as string;
+	const nodeBin = readFileSync(join(installDir, '.node'), 'utf8').trim();
+	const n8nBin = join(installDir, 'node_modules/n8n/bin/n8n');
+	const userFolder = mkdtempSync(join(tmpdir(), `n8n-e2e-${version}-`));
+	const extensions = join(userFolder, 'extensions');
+	mkdirSync(extensions);
+	symlinkSync(join(REPO_ROOT, 'dist'), join(extensions, 'n8n-nodes-aws-scoped'));
+
+	const baseEnv = n8nEnv(userFolder, extensions);
+	const run = (args: string[], extraEnv: Record<string, string> = {}) => runCommand(nodeBin, [n8nBin, ...args], { ...baseEnv, ...extraEnv });
+
+	const handle: N8nHandle = {
+		version,
+		userFolder,
+		run,
+		async importCredentials(credentials) {
+			const file = join(userFolder, 'credentials.json');
+			writeFileSync(file, JSON.stringify(credentials));
+			expectSuccess(await run(['import:credentials', `--input=${file}`]), 'import:credentials');
+		},
+		async importWorkflows(workflows) {
+			const file = join(userFolder, 'workflows.json');
+			writeFileSync(file, JSON.stringify(workflows));
+			expectSuccess(await run(['import:workflow', `--input=${file}`]), 'import:workflow');
+		},
+		async execute(workflowId, extraEnv) {
+			const result = await run(['execute', `--id=${workflowId}`, '--rawOutput'], extraEnv);
+			return { ...result, outputs: result.code === 0 ? parseOutputs(result.stdout) : {} };
+		},
+		cleanup() {
+			rmSync(userFolder, { recursive: true, force: true });
+		},
+	};
+	return handle;
+}
+
+function n8nEnv(userFolder: string, extensions: string): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {
+		PATH: process.env.PATH,
+		HOME: userFolder,
+		N8N_USER_FOLDER: userFolder,
+		N8N_CUSTOM_EXTENSIONS: extensions,
+		N8N_ENCRYPTION_KEY: 'e2e-only-encryption-key-not-secret',
+		DB_TYPE: 'sqlite',
+		N8N_LOG_LEVEL: 'info',
+		N8N_LOG_OUTPUT: 'console',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'false',
+		N8N_AI_ENABLED: 'false',
+		EXTERNAL_FRONTEND_HOOKS_URLS: '',
+		N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
+		N8N_DIAGNOSTICS_CONFIG_BACKEND: '',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_SECURE_COOKIE: 'false',
+		// n8n 2.x evaluates expressions in isolated-vm by default. Its native module does not
+		// build against Node 24's headers with this machine's g++ (C++20 is required), so
+		// the suite uses n8n's legacy expression engine; the node under test uses no expressions.
+		N8N_EXPRESSION_ENGINE: 'legacy',
+		NO_PROXY: '127.0.0.1,localhost',
+		// Never the EC2 instance metadata service; the ECS relative URI is never set.
+		AWS_EC2_METADATA_DISABLED: 'true',
+		AWS_CONFIG_FILE: '/dev/null',
+		AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+	};
+	return env;
+}
+
+function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<CommandResult> {
+	return new Promise((resolvePromise, reject) => {
+		const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		child.on('error', reject);
+		child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
+	});
+}
+
+function expectSuccess(result: CommandResult, what: string): void {
+	if (result.code !== 0) {
+		throw new Error(`n8n ${what} failed with exit code ${result.code}:\n${result.stdout}\n${result.stderr}`);
+	}
+}
+
+/** Extracts the run data JSON that `n8n execute --rawOutput` prints after its log lines. */
+function parseOutputs(stdout: string): ExecuteResult['outputs'] {
+	const start = stdout.search(/^\{/m);
+	if (start < 0) throw new Error(`n8n execute printed no run data:\n${stdout}`);
+	const run = JSON.parse(stdout.slice(start)) as {
+		data: { resultData: { runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>> } };
+	};
+	const outputs: ExecuteResult['outputs'] = {};
+	for (const [nodeName, runs] of Object.entries(run.data.resultData.runData)) {
+		outputs[nodeName] = (runs[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+	}
+	return outputs;
+}
