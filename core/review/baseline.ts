@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 
 import { principalKey } from './attribution';
-import type { ReviewEvent } from './types';
+import type { InputError, ReviewEvent } from './types';
 
 /** Actions each principal used, learned from a period of events; saved as JSON. */
 export interface Baseline {
@@ -122,4 +122,20 @@ export async function loadBaselineFile(filePath: string): Promise<Baseline> {
 /** Writes a baseline as indented JSON. */
 export async function saveBaselineFile(filePath: string, baseline: Baseline): Promise<void> {
 	await fs.writeFile(filePath, `${JSON.stringify(baseline, null, '\t')}\n`);
+}
+
+/**
+ * Loads a baseline for a review. A missing, unreadable or wrongly shaped file becomes an
+ * input error, so the review can still run without the new-action check.
+ */
+export async function readBaselineForReview(filePath: string): Promise<{ baseline?: Baseline; error?: InputError }> {
+	try {
+		return { baseline: await loadBaselineFile(filePath) };
+	} catch (error) {
+		if (error instanceof BaselineShapeError) {
+			return { error: { code: 'baseline.invalidShape', message: `${error.message} The new-action check was skipped.`, source: filePath } };
+		}
+		const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+		return { error: { code: 'baseline.unreadable', message: `${filePath}: the baseline cannot be read (${reason}); the new-action check was skipped.`, source: filePath } };
+	}
 }

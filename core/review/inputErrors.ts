@@ -36,6 +36,11 @@ export class InputErrorLog {
 		if (where.index !== undefined) error.index = where.index;
 		this.errors.push(error);
 	}
+
+	/** Adds an error made elsewhere, for example while loading the baseline. */
+	record(error: InputError): void {
+		this.add(error.code as InputErrorCode, error.message, error);
+	}
 }
 
 /** Describes an event's position for a message: `event 12 (eventID abc)` or `event 12`. */

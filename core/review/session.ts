@@ -73,6 +73,8 @@ export class ReviewSession {
 	private readonly detectors: Detector[];
 	private readonly unmapped = new Map<string, UnmappedEvent>();
 	private readonly counts = { events: 0, mapped: 0, noPermission: 0, unmapped: 0 };
+	private firstTime = '';
+	private lastTime = '';
 
 	constructor(
 		private readonly config: ReviewConfig,
@@ -92,6 +94,11 @@ export class ReviewSession {
 			new AccessDenialsDetector(context),
 			new ScopingBypassDetector(context),
 		];
+	}
+
+	/** Events reviewed so far. */
+	get eventCount(): number {
+		return this.counts.events;
 	}
 
 	/**
@@ -124,7 +131,7 @@ export class ReviewSession {
 		const baseline = this.learner.toBaseline();
 		return {
 			findings,
-			summary: this.summarize(findings, baseline),
+			summary: this.summarize(findings),
 			inputErrors: this.errors.errors,
 			baseline,
 			leastPrivilege: leastPrivilegeReports(this.config, this.learner),
@@ -143,6 +150,10 @@ export class ReviewSession {
 	private observe(event: ReviewEvent): void {
 		this.counts.events++;
 		this.counts[event.mapping.status]++;
+		if (event.eventTime !== '') {
+			if (this.firstTime === '' || event.eventTime < this.firstTime) this.firstTime = event.eventTime;
+			if (event.eventTime > this.lastTime) this.lastTime = event.eventTime;
+		}
 		if (event.mapping.status === 'unmapped') this.recordUnmapped(event);
 		this.learner.observe(event);
 		for (const detector of this.detectors) detector.observe(event);
@@ -159,7 +170,7 @@ export class ReviewSession {
 		if (entry.eventIds.length < EVIDENCE_EVENT_IDS_MAX) entry.eventIds.push(event.eventId);
 	}
 
-	private summarize(findings: Finding[], baseline: Baseline): ReviewSummary {
+	private summarize(findings: Finding[]): ReviewSummary {
 		const bySeverity: Record<Severity, number> = { low: 0, medium: 0, high: 0 };
 		const byType: Partial<Record<FindingType, number>> = {};
 		for (const finding of findings) {
@@ -172,8 +183,8 @@ export class ReviewSession {
 			mappedEvents: this.counts.mapped,
 			noPermissionEvents: this.counts.noPermission,
 			unmappedEvents: this.counts.unmapped,
-			firstEventTime: baseline.firstEventTime,
-			lastEventTime: baseline.lastEventTime,
+			firstEventTime: this.firstTime,
+			lastEventTime: this.lastTime,
 			inputErrors: this.errors.total,
 			findingsBySeverity: bySeverity,
 			findingsByType: byType,

@@ -95,16 +95,16 @@ interface StringConstraint {
 
 function checkString(member: string, value: string | undefined, constraint: StringConstraint): string[] {
 	if (value === undefined) return constraint.required ? [`Value null at '${member}' failed to satisfy constraint: Member must not be null`] : [];
-	const shown = constraint.hideValue ? 'Value' : `Value '${value}'`;
+	const valueText = constraint.hideValue ? 'Value' : `Value '${value}'`;
 	const failures: string[] = [];
 	if (value.length < constraint.min) {
-		failures.push(`${shown} at '${member}' failed to satisfy constraint: Member must have length greater than or equal to ${constraint.min}`);
+		failures.push(`${valueText} at '${member}' failed to satisfy constraint: Member must have length greater than or equal to ${constraint.min}`);
 	}
 	if (value.length > constraint.max) {
-		failures.push(`${shown} at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${constraint.max}`);
+		failures.push(`${valueText} at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${constraint.max}`);
 	}
 	if (constraint.pattern && !constraint.pattern.test(value)) {
-		failures.push(`${shown} at '${member}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${constraint.patternText}`);
+		failures.push(`${valueText} at '${member}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${constraint.patternText}`);
 	}
 	return failures;
 }

@@ -73,7 +73,7 @@ export function authError(failure: AuthFailure, protocol: Protocol, detail?: str
 export function unknownOperationError(service: string, operation: string, protocol: Protocol): AwsError {
 	const message =
 		`The loopback AWS endpoint does not implement ${service} ${operation}. ` +
-		'Add a handler in test/aws-endpoint/services.ts or call an implemented operation.';
+		'Add it to OPERATIONS in test/aws-endpoint/server.ts or call an implemented operation.';
 	if (protocol === 'query') return new AwsError('InvalidAction', message, 400);
 	return new AwsError('UnknownOperationException', message, 400);
 }

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { isoSeconds } from './clock';
 import type { CloudTrailUserIdentity, EndpointPrincipal, PolicyDocument } from './types';
 
-/** Everything the endpoint knows about one access key: static keys and AssumeRole sessions alike. */
+/** The identity, policies and expiration behind one access key, for static keys and AssumeRole sessions alike. */
 export interface Caller {
 	accessKeyId: string;
 	secretAccessKey: string;

@@ -1,8 +1,8 @@
 /**
  * Loopback AWS endpoint for the tests: one HTTP server on 127.0.0.1 that serves STS, SNS, SSM
- * and Security Hub closely enough for the real AWS SDK for JavaScript v3 clients, verifies the
- * SigV4 signature of every request, authorizes calls with iam-simulate and writes a CloudTrail
- * record per request.
+ * and Security Hub closely enough for the real AWS SDK for JavaScript v3 clients. It verifies
+ * the SigV4 signature of every request and authorizes calls with iam-simulate. Each request
+ * becomes a CloudTrail record.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';

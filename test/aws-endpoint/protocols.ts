@@ -35,7 +35,7 @@ export interface ApiRequest {
 
 /** Routes of the REST-JSON operations, keyed by `METHOD path`. */
 const REST_ROUTES: Record<string, string> = {
-	'POST /findings/batchupdate': 'BatchUpdateFindings',
+	'PATCH /findings/batchupdate': 'BatchUpdateFindings',
 	'POST /findings': 'GetFindings',
 };
 

@@ -18,9 +18,9 @@ interface SignatureParts {
 const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 
 /**
- * Authenticates a request the way AWS does: the access key must be known, the session token
- * must match the one issued with the key, the SigV4 signature must match one recomputed with
- * the key's secret, and the credentials must not be expired at `now`.
+ * Authenticates a request the way AWS does. The access key must be known and the session token
+ * must match the one issued with the key. The SigV4 signature must match one recomputed with the
+ * key's secret, and the credentials must not be expired at `now`.
  *
  * NOTE: The request time is not compared with the clock, because tests run a fake clock while
  * the SDK signs with the real time. AWS rejects requests more than 5 minutes off.

@@ -1,0 +1,156 @@
+import type { Baseline } from './baseline';
+import type { ReviewConfig } from './config';
+import { describeEventPosition } from './inputErrors';
+import { extractEvents, SUPPORTED_SHAPES } from './readers/detect';
+import { isGzipFile, isLargeFile, listInputFiles, readFileText, splitFileRecords } from './readers/files';
+import type { InputFile } from './readers/files';
+import { RecordSplitter } from './readers/recordSplitter';
+import type { InputError } from './types';
+import { ReviewSession } from './session';
+import type { ReviewResult } from './session';
+
+/** Progress of a file review, reported after each file. */
+export interface ReviewProgress {
+	filesDone: number;
+	filesTotal: number;
+	events: number;
+	/** Bytes on disk of the files done. */
+	bytesDone: number;
+	bytesTotal: number;
+}
+
+export interface ReviewOptions {
+	/** Baseline for the new-action detector. */
+	baseline?: Baseline;
+	/** Called after each file. */
+	onProgress?: (progress: ReviewProgress) => void;
+	/** Errors found before the review (config, baseline) to report with the others. */
+	inputErrors?: InputError[];
+}
+
+/**
+ * Reviews CloudTrail files and folders (walked recursively for `.json` and `.json.gz`).
+ * One file is read at a time, plus the next one read ahead; large files are split record
+ * by record. Unreadable files and events become input errors and the review goes on.
+ */
+export async function reviewPaths(paths: string[], config: ReviewConfig, options: ReviewOptions = {}): Promise<ReviewResult> {
+	const session = startSession(config, options);
+	const files = await listInputFiles(paths, session.errors);
+	const bytesTotal = files.reduce((sum, file) => sum + file.size, 0);
+	let bytesDone = 0;
+
+	let next = files.length > 0 ? startReading(files[0]) : undefined;
+	for (let i = 0; i < files.length; i++) {
+		const current = next as Promise<Loaded>;
+		next = i + 1 < files.length ? startReading(files[i + 1]) : undefined;
+		await reviewFile(session, files[i], await current);
+		session.files++;
+		bytesDone += files[i].size;
+		options.onProgress?.({ filesDone: i + 1, filesTotal: files.length, events: session.eventCount, bytesDone, bytesTotal });
+	}
+	return session.finish();
+}
+
+/**
+ * Reviews events held in memory, for example n8n items: each item may be one event, one
+ * LookupEvents entry, or a whole S3 log file, LookupEvents page or Lake result.
+ */
+export async function reviewItems(items: readonly unknown[], config: ReviewConfig, options: ReviewOptions = {}): Promise<ReviewResult> {
+	const session = startSession(config, options);
+	for (let index = 0; index < items.length; index++) {
+		const source = items.length === 1 ? 'items' : `items[${index}]`;
+		const events = extractEvents(items[index], source, session.errors);
+		if (events) await session.addEvents(events, source);
+		else session.errors.add('file.notCloudTrail', `${source}: item ${index} is not CloudTrail; expected ${SUPPORTED_SHAPES}.`, { source, index });
+	}
+	return session.finish();
+}
+
+function startSession(config: ReviewConfig, options: ReviewOptions): ReviewSession {
+	const session = new ReviewSession(config, { baseline: options.baseline });
+	for (const error of options.inputErrors ?? []) session.errors.record(error);
+	return session;
+}
+
+type Loaded =
+	| { kind: 'text'; text: string; gzipError?: string }
+	| { kind: 'large'; gzip: boolean }
+	| { kind: 'error'; message: string };
+
+/** Starts reading a file; never rejects, so a read-ahead cannot leave an unhandled rejection. */
+async function startReading(file: InputFile): Promise<Loaded> {
+	try {
+		const gzip = await isGzipFile(file.path);
+		if (isLargeFile(file, gzip)) return { kind: 'large', gzip };
+		return { kind: 'text', ...(await readFileText(file.path)) };
+	} catch (error) {
+		return { kind: 'error', message: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+	}
+}
+
+async function reviewFile(session: ReviewSession, file: InputFile, loaded: Loaded): Promise<void> {
+	const source = file.path;
+	if (loaded.kind === 'error') {
+		session.errors.add('file.unreadable', `${source}: cannot be read (${loaded.message}).`, { source });
+		return;
+	}
+	if (loaded.kind === 'large' || loaded.gzipError !== undefined) {
+		await reviewBySplitting(session, file, loaded);
+		return;
+	}
+
+	let value: unknown;
+	try {
+		value = JSON.parse(loaded.text);
+	} catch (error) {
+		session.errors.add('file.invalidJson', `${source}: not valid JSON (${(error as Error).message}); file skipped.`, { source });
+		return;
+	}
+	const events = extractEvents(value, source, session.errors);
+	if (!events) {
+		session.errors.add('file.notCloudTrail', `${source}: not CloudTrail; expected ${SUPPORTED_SHAPES}. File skipped.`, { source });
+		return;
+	}
+	await session.addEvents(events, source);
+}
+
+/**
+ * Reviews a large file, or the readable part of a truncated gzip file, record by record:
+ * every complete record before a cut is still reviewed.
+ */
+async function reviewBySplitting(session: ReviewSession, file: InputFile, loaded: Exclude<Loaded, { kind: 'error' }>): Promise<void> {
+	const source = file.path;
+	const onBatch = async (texts: string[], firstIndex: number): Promise<void> => {
+		const events = texts.map((text, offset) => parseRecord(session, text, source, firstIndex + offset));
+		await session.addEvents(events, source, firstIndex);
+	};
+
+	let streamError: string | undefined;
+	let splitter: RecordSplitter;
+	if (loaded.kind === 'text') {
+		streamError = loaded.gzipError;
+		const texts: string[] = [];
+		splitter = new RecordSplitter((text) => texts.push(text));
+		splitter.push(Buffer.from(loaded.text, 'utf8'));
+		await onBatch(texts, 0);
+	} else {
+		({ splitter, streamError } = await splitFileRecords(file.path, loaded.gzip, onBatch));
+	}
+
+	if (streamError !== undefined) {
+		const cut = splitter.endedInsideRecord ? `, and record ${splitter.count} was cut off` : '';
+		session.errors.add('file.gzipInvalid', `${source}: the gzip data is truncated or corrupt (${streamError}); the ${splitter.count} complete records before the damage were reviewed${cut}.`, { source });
+	} else if (!splitter.foundRecords) {
+		session.errors.add('file.notCloudTrail', `${source}: no "Records" array found; a file this large must be an S3 log file or a JSON array of events. File skipped.`, { source });
+	}
+}
+
+function parseRecord(session: ReviewSession, text: string, source: string, index: number): unknown {
+	try {
+		return JSON.parse(text);
+	} catch (error) {
+		const eventId = /"eventID"\s*:\s*"([^"]+)"/.exec(text)?.[1];
+		session.errors.add('event.invalidJson', `${source}: ${describeEventPosition(index, eventId)} is not valid JSON (${(error as Error).message}); skipped.`, { source, eventId, index });
+		return undefined;
+	}
+}
