@@ -64,6 +64,13 @@ export function renderSessionPolicy(input: SessionPolicyInput): RenderedSessionP
 
 	if (input.classId === 'custom') {
 		const parsed = parseCustomPolicy(input.customPolicy ?? '');
+		const ownLength = JSON.stringify(parsed.document).length;
+		if (ownLength > SESSION_POLICY_MAX_LENGTH) {
+			throw new SessionPolicyError(
+				`The custom policy is ${ownLength} characters after whitespace is removed; STS accepts at most ${SESSION_POLICY_MAX_LENGTH}. ` +
+					'Remove actions or statements, or use wildcards whose expansion you have checked.',
+			);
+		}
 		warnings.push(...parsed.warnings);
 		parsed.document.Statement.forEach((statement, index) => {
 			statements.push(statement);

@@ -47,6 +47,7 @@ export function normalizeEvent(
 	const errorCode = typeof raw.errorCode === 'string' ? raw.errorCode : undefined;
 	const callerAccountId = typeof identity.accountId === 'string' ? identity.accountId : undefined;
 	const requestParameters = raw.requestParameters;
+	const denied = errorCode !== undefined && DENIAL_ERROR_CODES.has(errorCode);
 
 	return {
 		eventId: eventId ?? `${location.source}#${location.index}`,
@@ -58,10 +59,11 @@ export function normalizeEvent(
 		accountId: typeof raw.recipientAccountId === 'string' ? raw.recipientAccountId : (callerAccountId ?? ''),
 		callerAccountId,
 		errorCode,
-		denied: errorCode !== undefined && DENIAL_ERROR_CODES.has(errorCode),
+		denied,
 		mapping: mapper.map(eventSource, eventName, eventType),
 		who: attributor.attribute(identity),
-		sessionKey: sessionKey(identity),
+		// Only the denial detector groups by session, so the key is built for denials only.
+		sessionKey: denied ? sessionKey(identity) : '',
 		requestParameters: typeof requestParameters === 'object' && requestParameters !== null ? (requestParameters as Record<string, unknown>) : undefined,
 		location,
 	};

@@ -75,7 +75,7 @@ export interface ReviewEvent {
 	denied: boolean;
 	mapping: ActionMapping;
 	who: Attribution;
-	/** Key of the calling session; used for grouping only and never written to output. */
+	/** Key of the calling session, set for denied events only; for grouping, never written to output. */
 	sessionKey: string;
 	requestParameters?: Record<string, unknown>;
 	location: EventLocation;

@@ -53,16 +53,24 @@ export class AssumeRoleError extends Error {
 }
 
 /**
+ * Region, endpoint and retries of the STS client: the regional endpoint of the credential's
+ * region unless an override is set. Regional tokens work in every region, opt-in regions
+ * included, which global-endpoint tokens do not by default.
+ */
+export function stsClientConfig(request: AssumeRoleRequest): { region: string; endpoint: string; maxAttempts: number } {
+	return {
+		region: request.region,
+		endpoint: request.stsEndpoint ?? regionalStsEndpoint(request.region),
+		maxAttempts: request.maxAttempts ?? 4,
+	};
+}
+
+/**
  * Calls STS AssumeRole with the session policy, signed with the source credentials.
  * @throws AssumeRoleError with a plain explanation; never returns the source credentials.
  */
 export async function assumeRole(request: AssumeRoleRequest, source: CredentialProvider): Promise<ScopedSession> {
-	const client = new STSClient({
-		region: request.region,
-		endpoint: request.stsEndpoint ?? regionalStsEndpoint(request.region),
-		credentials: source,
-		maxAttempts: request.maxAttempts ?? 4,
-	});
+	const client = new STSClient({ ...stsClientConfig(request), credentials: source });
 	const input: AssumeRoleCommandInput = {
 		RoleArn: request.RoleArn,
 		RoleSessionName: request.RoleSessionName,

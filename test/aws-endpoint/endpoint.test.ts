@@ -477,6 +477,18 @@ describe('service calls', () => {
 		expect(total).toBe(30);
 	});
 
+	it('serves findings passed in options', async () => {
+		const extra = { Id: 'f-1', ProductArn: `arn:aws:securityhub:${REGION}::product/aws/guardduty` };
+		await endpoint.close();
+		endpoint = await startAwsEndpoint({ principals: [RUNTIME], roles: [{ arn: NOTIFY_ROLE, trustPolicy: NOTIFY_TRUST, policies: [NOTIFY_POLICY] }], findings: [extra] });
+		const { securityHub } = scopedClients(allow('securityhub:BatchUpdateFindings'));
+
+		const update = await securityHub.send(new BatchUpdateFindingsCommand({ FindingIdentifiers: [extra], Workflow: { Status: 'NOTIFIED' } }));
+
+		expect(update.ProcessedFindings).toEqual([extra]);
+		expect(update.UnprocessedFindings).toEqual([]);
+	});
+
 	it('rejects an unimplemented operation', async () => {
 		const client = sts(keysOf(USER));
 		const { GetSessionTokenCommand } = await import('@aws-sdk/client-sts');

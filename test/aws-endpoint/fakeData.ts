@@ -42,8 +42,11 @@ export interface FakeData {
 
 const SEVERITIES = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
 
-/** Creates the fake data of one endpoint: parameters `/n8n/demo/param-01`..`-30` and findings `n8n-demo-01`..`-30`. */
-export function createFakeData(accountId: string, createdAt: number): FakeData {
+/**
+ * Creates the fake data of one endpoint: parameters `/n8n/demo/param-01` to `-30`, findings
+ * `n8n-demo-01` to `-30`, and one finding per extra identifier.
+ */
+export function createFakeData(accountId: string, createdAt: number, extraFindings: Array<{ Id: string; ProductArn: string }> = []): FakeData {
 	const parameters: FakeParameter[] = [];
 	const findings: FakeFinding[] = [];
 	for (let index = 1; index <= FAKE_ITEM_COUNT; index++) {
@@ -56,6 +59,9 @@ export function createFakeData(accountId: string, createdAt: number): FakeData {
 			LastModified: createdAt,
 		});
 		findings.push(createFinding(accountId, suffix, SEVERITIES[index % SEVERITIES.length], createdAt));
+	}
+	for (const identifier of extraFindings) {
+		findings.push({ ...createFinding(accountId, identifier.Id, 'MEDIUM', createdAt), Id: identifier.Id, ProductArn: identifier.ProductArn });
 	}
 	return { parameters, findings, publishedMessages: [] };
 }

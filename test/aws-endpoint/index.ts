@@ -49,7 +49,7 @@ export async function startAwsEndpoint(options: AwsEndpointOptions = {}): Promis
 		callers: new Map(),
 		roles: new Map(),
 		sessions: [],
-		data: createFakeData(accountId, startedAt),
+		data: createFakeData(accountId, startedAt, options.findings),
 	};
 	const addPrincipal = (principal: EndpointPrincipal): void => {
 		state.callers.set(principal.accessKeyId, callerFromPrincipal(principal, startedAt));

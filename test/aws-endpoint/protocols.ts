@@ -31,6 +31,8 @@ export interface ApiRequest {
 	operation: string;
 	/** Query: form fields; JSON and REST-JSON: the parsed body. */
 	params: Record<string, unknown>;
+	/** Set when the body is not valid JSON; raised after authentication, so the request is still recorded. */
+	bodyError?: AwsError;
 }
 
 /** Routes of the REST-JSON operations, keyed by `METHOD path`. */
@@ -80,7 +82,7 @@ function detectOperation(request: ApiRequest): void {
 	if (target) {
 		request.protocol = 'json';
 		request.operation = target.slice(target.lastIndexOf('.') + 1);
-		request.params = parseJsonBody(request.body);
+		parseJsonBody(request);
 		return;
 	}
 	if (contentType.startsWith('application/x-www-form-urlencoded')) {
@@ -92,16 +94,16 @@ function detectOperation(request: ApiRequest): void {
 	}
 	request.protocol = 'restJson';
 	request.operation = REST_ROUTES[`${request.method} ${request.path}`] ?? `${request.method} ${request.path}`;
-	request.params = parseJsonBody(request.body);
+	parseJsonBody(request);
 }
 
-function parseJsonBody(body: Buffer): Record<string, unknown> {
-	if (body.length === 0) return {};
+function parseJsonBody(request: ApiRequest): void {
+	if (request.body.length === 0) return;
 	try {
-		const value: unknown = JSON.parse(body.toString('utf8'));
-		return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+		const value: unknown = JSON.parse(request.body.toString('utf8'));
+		if (typeof value === 'object' && value !== null) request.params = value as Record<string, unknown>;
 	} catch {
-		throw new AwsError('SerializationException', 'The request body is not valid JSON.', 400);
+		request.bodyError = new AwsError('SerializationException', `The ${request.operation} request body is not valid JSON.`, 400);
 	}
 }
 

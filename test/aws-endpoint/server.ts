@@ -45,13 +45,7 @@ export async function handleHttpRequest(server: ServerContext, incoming: Incomin
 	}
 
 	const requestId = randomUUID();
-	let request: ApiRequest;
-	try {
-		request = await readApiRequest(incoming);
-	} catch (error) {
-		writeError(response, guessProtocol(incoming), toAwsError(error), requestId);
-		return;
-	}
+	const request = await readApiRequest(incoming);
 
 	const definition = OPERATIONS[request.service]?.[request.operation];
 	const outcome = await runOperation(server, request, definition);
@@ -93,6 +87,7 @@ async function runOperation(server: ServerContext, request: ApiRequest, definiti
 	try {
 		caller = await authenticate(request, (accessKeyId) => state.callers.get(accessKeyId), state.now());
 		if (!definition) throw unknownOperationError(request.service, request.operation, request.protocol);
+		if (request.bodyError) throw request.bodyError;
 		const context: OperationContext = { state, request, caller };
 		if (definition.iamAction) await authorizeCall(context, definition.iamAction, definition.resourceOf?.(context) ?? '*');
 		return { caller, output: await definition.handle(context) };
@@ -129,11 +124,6 @@ function toAwsError(error: unknown): AwsError {
 	if (error instanceof AwsError) return error;
 	const message = error instanceof Error ? error.message : String(error);
 	return new AwsError('InternalFailure', `The loopback AWS endpoint failed while serving the request: ${message}`, 500);
-}
-
-function guessProtocol(incoming: IncomingMessage): Protocol {
-	if (incoming.headers['x-amz-target']) return 'json';
-	return (incoming.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') ? 'query' : 'restJson';
 }
 
 /** Returns ECS-style credentials when the Authorization header equals the configured token, else 403. */

@@ -36,11 +36,11 @@ function userIdOf(caller: Caller): string {
 }
 
 /**
- * Serves AssumeRole in the order AWS checks: input constraints, session policy JSON, trust
- * policy, duration limits, sts:TagSession and sts:SetSourceIdentity, packed size.
+ * Serves AssumeRole. It checks, in this order: input constraints, session policy JSON, trust
+ * policy, duration limits, sts:TagSession and sts:SetSourceIdentity, then packed size.
  */
 async function assumeRole(context: OperationContext): Promise<OperationOutput> {
-	const { state, caller } = context;
+	const { caller } = context;
 	const input = parseAssumeRoleInput(context.request.params);
 	validateAssumeRoleInput(input);
 	const sessionPolicy = input.Policy === undefined ? undefined : parseSessionPolicy(input.Policy);
@@ -148,19 +148,26 @@ function issueSession(context: OperationContext, role: EndpointRole, input: Assu
 		accessKeyId: keys.accessKeyId,
 	});
 
+	return assumeRoleOutput(session, input, packedSize);
+}
+
+/** Builds the AssumeRoleResult and its CloudTrail `responseElements`. */
+function assumeRoleOutput(session: Caller, input: AssumeRoleInput, packedSize: number): OperationOutput {
 	const reportPackedSize = input.Policy !== undefined || input.Tags.length > 0;
-	const assumedRoleUser = { AssumedRoleId: principalIdOf(session), Arn: assumedRoleArn };
+	const expiresAt = session.expiresAt as number;
+	const assumedRoleUser = { AssumedRoleId: principalIdOf(session), Arn: session.arn };
+	const credentials = { AccessKeyId: session.accessKeyId, SecretAccessKey: session.secretAccessKey, SessionToken: session.sessionToken, Expiration: isoSeconds(expiresAt) };
 	return {
 		result: {
-			Credentials: { AccessKeyId: keys.accessKeyId, SecretAccessKey: keys.secretAccessKey, SessionToken: keys.sessionToken, Expiration: isoSeconds(expiresAt) },
+			Credentials: credentials,
 			AssumedRoleUser: assumedRoleUser,
 			PackedPolicySize: reportPackedSize ? packedSize : undefined,
 			SourceIdentity: input.SourceIdentity,
 		},
 		// CloudTrail records the access key id and expiration of the new credentials, never the secret or the token.
 		responseElements: {
-			credentials: { accessKeyId: keys.accessKeyId, expiration: cloudTrailExpiration(expiresAt) },
-			assumedRoleUser: { assumedRoleId: assumedRoleUser.AssumedRoleId, arn: assumedRoleArn },
+			credentials: { accessKeyId: session.accessKeyId, expiration: cloudTrailExpiration(expiresAt) },
+			assumedRoleUser: { assumedRoleId: assumedRoleUser.AssumedRoleId, arn: session.arn },
 			...(reportPackedSize ? { packedPolicySize: packedSize } : {}),
 			...(input.SourceIdentity !== undefined ? { sourceIdentity: input.SourceIdentity } : {}),
 		},

@@ -58,6 +58,11 @@ export interface AwsEndpointOptions {
 	containerCredentials?: { token: string; principal: EndpointPrincipal };
 	/** Clock in ms since the epoch; default Date.now. */
 	now?: () => number;
+	/**
+	 * Security Hub findings to serve besides the 30 fake ones (`n8n-demo-01` to `-30`). Like AWS,
+	 * BatchUpdateFindings lists any other identifier under UnprocessedFindings as FindingNotFound.
+	 */
+	findings?: Array<{ Id: string; ProductArn: string }>;
 }
 
 /** A session issued by AssumeRole. Contains no secret access key and no session token. */

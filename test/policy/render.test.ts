@@ -159,7 +159,7 @@ describe('renderSessionPolicy size limit', () => {
 		expect(customPolicy.length).toBeGreaterThan(2300);
 
 		const message = renderError({ classId: 'custom', customPolicy, allowedRegions: [] });
-		expect(message).toContain('class "custom"');
+		expect(message).toContain('The custom policy is');
 		expect(message).toContain('2300 characters after whitespace is removed');
 		expect(message).toContain('at most 2048');
 		expect(message).toContain('Remove actions');

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
@@ -84,14 +85,29 @@ export interface FileText {
  */
 export async function readFileText(filePath: string): Promise<FileText> {
 	const data = await fs.readFile(filePath);
-	if (data.length < 2 || data[0] !== 0x1f || data[1] !== 0x8b) return { text: data.toString('utf8') };
+	if (data.length < 2 || data[0] !== 0x1f || data[1] !== 0x8b) return { text: decode(data) };
 	try {
-		return { text: (await gunzip(data)).toString('utf8') };
+		return { text: decode(await gunzip(data, { chunkSize: outputChunkSize(data) })) };
 	} catch (error) {
 		// Z_SYNC_FLUSH returns what was decompressed before the damage instead of failing.
 		const partial = zlib.gunzipSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
 		return { text: partial.toString('utf8'), gzipError: (error as Error).message };
 	}
+}
+
+/**
+ * Sizes zlib's output chunk from the gzip trailer (ISIZE: uncompressed length modulo 2^32
+ * of the last member), so a file decompresses into one buffer instead of many 16 KiB
+ * chunks joined afterwards. A wrong ISIZE only costs extra chunks.
+ */
+function outputChunkSize(data: Buffer): number {
+	const size = data.length >= 18 ? data.readUInt32LE(data.length - 4) : 0;
+	return Math.min(Math.max(size + 1024, 64 * 1024), 256 * 1024 * 1024);
+}
+
+/** Decodes UTF-8; ASCII text, the usual case for CloudTrail, takes the cheaper latin1 path. */
+function decode(data: Buffer): string {
+	return isAscii(data) ? data.toString('latin1') : data.toString('utf8');
 }
 
 /**
