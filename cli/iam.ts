@@ -120,11 +120,11 @@ function runGenerate(args: string[], io: CommandIo): number {
 	return 0;
 }
 
-function readInput(path: string, what: string): string {
+function readInput(path: string, inputKind: string): string {
 	try {
 		return readFileSync(path, 'utf8');
 	} catch (error) {
-		throw new UsageError(`Cannot read the ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Check the path.`);
+		throw new UsageError(`Cannot read the ${inputKind} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Check the path.`);
 	}
 }
 
@@ -138,11 +138,11 @@ async function runLint(args: string[], io: CommandIo): Promise<number> {
 	const input = emptyLintInput();
 	for (const path of parsed.positional.flatMap(expandPath)) readLintFile(readInput(path, 'lint input'), path, input);
 	const report = await lintRoles(input, { kinds });
-	const shown = report.findings.filter((entry) => atOrAbove(entry.severity, severity));
+	const reported = report.findings.filter((entry) => atOrAbove(entry.severity, severity));
 
-	if (format === 'json') io.stdout(`${JSON.stringify({ ...report, findings: shown }, null, 2)}\n`);
-	else io.stdout(formatReport(report, shown));
-	return shown.length > 0 ? 1 : 0;
+	if (format === 'json') io.stdout(`${JSON.stringify({ ...report, findings: reported }, null, 2)}\n`);
+	else io.stdout(formatReport(report, reported));
+	return reported.length > 0 ? 1 : 0;
 }
 
 function parseKinds(entries: string[]): Record<string, RoleKind> {
@@ -174,13 +174,13 @@ function expandPath(path: string): string[] {
 	return found;
 }
 
-function formatReport(report: LintReport, shown: LintReport['findings']): string {
+function formatReport(report: LintReport, reported: LintReport['findings']): string {
 	const lines = [`Checked ${report.roles.length} roles: ${report.roles.map((role) => `${role.roleName} (${role.kind})`).join(', ') || 'none recognised'}.`];
-	for (const entry of shown) {
+	for (const entry of reported) {
 		const where = [entry.policy, entry.statement].filter((part) => part !== '').join(', ');
 		lines.push(`${entry.severity.toUpperCase()} ${entry.ruleId} ${entry.roleName} [${where}]`, `  ${entry.message}`, `  Fix: ${entry.fix}`);
 	}
 	for (const note of report.notes) lines.push(`Note: ${note}`);
-	lines.push(shown.length === 0 ? 'No findings.' : `${shown.length} findings.`);
+	lines.push(reported.length === 0 ? 'No findings.' : `${reported.length} findings.`);
 	return `${lines.join('\n')}\n`;
 }

@@ -1,8 +1,8 @@
 /**
  * `n8n-nodes-aws-scoped review PATH... --config FILE`: reviews CloudTrail files and folders
  * and prints findings as JSON lines or a table. Exit code: 0 when there is no finding at or
- * above the severity, 1 when there is one, 2 when the input was bad (bad arguments or
- * config, or input errors; the output then still covers the rest of the input).
+ * above the severity, 1 when there is one, 2 for bad arguments, a bad config or input errors.
+ * After input errors the output still covers the rest of the input.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';

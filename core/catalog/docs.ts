@@ -22,7 +22,7 @@ const CHOOSE_WHEN: Record<WorkflowClassId, string> = {
 	ticketingNotification: 'tells people or systems: SNS, email through SES, SQS, a note on a Security Hub finding',
 	securityFindingTriage: 'changes the status, severity or feedback of findings in Security Hub, GuardDuty, Access Analyzer or Inspector',
 	quarantineContainment: 'isolates, tags, snapshots or stops an EC2 instance, and optionally runs an SSM command on it',
-	identityAccessChanges: 'deactivates access keys, deletes a console password, attaches AWSDenyAll or revokes role sessions',
+	identityAccessChanges: 'deactivates access keys, deletes a console password, or attaches AWSDenyAll to cut off a user or role',
 	infrastructureChanges: 'updates CloudFormation stacks or ECS services tagged n8n:managed=true',
 };
 
@@ -86,7 +86,7 @@ function renderCustomPolicyGuide(): string {
 		'- an Allow statement has `"Action": "*"`,',
 		'- a statement has `Principal` or `NotPrincipal`, which session policies do not accept,',
 		'- a resource is neither `*` nor a well-formed ARN,',
-		`- it is longer than ${SESSION_POLICY_MAX_LENGTH} characters after whitespace is removed, region rule included.`,
+		`- it is longer than ${SESSION_POLICY_MAX_LENGTH} characters after whitespace is removed (the policy alone), or than ${SESSION_POLICY_MAX_LENGTH} once the region rule is added.`,
 		'',
 		'Action names are checked against IAM data: an unknown service prefix or action, or a wildcard that ' +
 			'matches no action, is an error that names the statement and suggests the nearest real name. ' +

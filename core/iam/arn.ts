@@ -12,7 +12,7 @@ export interface ParsedArn {
 	resource: string;
 }
 
-/** Splits an ARN into its parts; returns undefined when the text is not an ARN. */
+/** Splits an ARN into its parts, or returns undefined when the text is not an ARN. */
 export function parseArn(text: string): ParsedArn | undefined {
 	const match = ARN_PATTERN.exec(text);
 	if (!match) return undefined;

@@ -1,6 +1,6 @@
 /**
  * Reads and checks the generator config (YAML or JSON). Every problem is collected, so one
- * run names every field to fix; examples/iam/config.yaml documents each field.
+ * run names every field to fix. examples/iam/config.yaml documents each field.
  */
 import { load } from 'js-yaml';
 
@@ -323,9 +323,9 @@ class ConfigReader {
 		return this.list(value, field).flatMap((entry, index) => this.string(entry, `${field}[${index}]`) ?? []);
 	}
 
-	nonEmptyStrings(value: unknown, field: string, what: string): string[] {
+	nonEmptyStrings(value: unknown, field: string, expectedContent: string): string[] {
 		if (value === undefined || (Array.isArray(value) && value.length === 0)) {
-			this.issue(field, `is missing or empty. List ${what}.`);
+			this.issue(field, `is missing or empty. List ${expectedContent}.`);
 			return [];
 		}
 		return this.strings(value, field);

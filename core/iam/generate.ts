@@ -48,11 +48,10 @@ export function generateRoles(config: IamConfig, options: GenerateOptions = {}):
 /** Pool runtime role names are derived, so they can collide with a configured name. */
 function checkPoolRoleNames(config: IamConfig, poolRoleNames: string[]): void {
 	const configured = [...Object.values(config.roles), ...config.classes.map((entry) => entry.roleName)].map((name) => name.toLowerCase());
-	const issues = poolRoleNames
-		.filter((name) => configured.includes(name.toLowerCase()) || name.length > 64)
-		.map((name) => ({
-			field: 'roles.taskRuntime',
-			message: `the worker-pool runtime role name "${name}" is taken by another role or longer than 64 characters. Choose a shorter roles.taskRuntime that no other role starts with.`,
-		}));
+	const issues = poolRoleNames.flatMap((name) => {
+		if (name.length > 64) return [{ field: 'roles.taskRuntime', message: `the worker-pool runtime role name "${name}" is longer than 64 characters. Choose a shorter roles.taskRuntime.` }];
+		if (configured.includes(name.toLowerCase())) return [{ field: 'roles.taskRuntime', message: `the worker-pool runtime role name "${name}" is already used by another role. Rename that role or roles.taskRuntime.` }];
+		return [];
+	});
 	if (issues.length > 0) throw new IamInputError('The config', issues);
 }

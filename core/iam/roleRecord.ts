@@ -12,7 +12,7 @@ export interface RoleRecord {
 	Arn: string;
 	Path?: string;
 	Description?: string;
-	/** Seconds; absent in authorization details, present in `aws iam get-role` output. */
+	/** Seconds. Authorization details omit it, and `aws iam get-role` output contains it. */
 	MaxSessionDuration?: number;
 	AssumeRolePolicyDocument: TrustPolicyDocument;
 	RolePolicyList: Array<{ PolicyName: string; PolicyDocument: PolicyDocument }>;

@@ -14,7 +14,7 @@ export interface PolicySize {
  * Returns the size of every trust policy, of each role's inline policies together and of
  * each managed policy. Limits are IAM's default quotas: 2,048 characters for a trust
  * policy (can be raised to 4,096), 10,240 for all inline policies of a role, 6,144 for a
- * managed policy; see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html.
+ * managed policy. See https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html.
  */
 export function measurePolicies(set: GeneratedRoleSet): PolicySize[] {
 	const sizes: PolicySize[] = [];

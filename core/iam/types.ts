@@ -6,7 +6,7 @@ import type { ConditionBlock, PolicyDocument } from '../policy/types';
 export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov';
 export const PARTITIONS: readonly Partition[] = ['aws', 'aws-cn', 'aws-us-gov'];
 
-/** The part each n8n role plays; stored on the role as the `n8n-aws-scoped:role` tag. */
+/** The part each n8n role plays, stored on the role as the `n8n-aws-scoped:role` tag. */
 export type RoleKind = 'task-execution' | 'task-runtime' | 'class' | 'deployment' | 'break-glass';
 export const ROLE_KINDS: readonly RoleKind[] = ['task-execution', 'task-runtime', 'class', 'deployment', 'break-glass'];
 
@@ -58,20 +58,20 @@ export interface ClassRoleConfig {
 	options: ClassOption[];
 }
 
-/** Validated generator configuration; see examples/iam/config.yaml for every field. */
+/** Validated generator configuration. examples/iam/config.yaml describes every field. */
 export interface IamConfig {
 	accountId: string;
 	partition: Partition;
 	/** Region of the ECS cluster, log group and image repository. */
 	region: string;
-	/** Regions the class roles may call; the class roles deny every other region. */
+	/** Regions the class roles may call. The class roles deny every other region. */
 	allowedRegions: string[];
 	ecs: {
 		cluster: string;
 		services: string[];
 		taskFamilies: string[];
 		logGroup: string;
-		/** ECR repository name or ARN; absent when the image comes from a public registry. */
+		/** ECR repository name or ARN, absent when the image comes from a public registry. */
 		imageRepository?: string;
 	};
 	startupSecrets: { secrets: StartupSecret[]; kmsKeyArn?: string };
@@ -91,7 +91,7 @@ export interface GeneratedRole {
 	arn: string;
 	description: string;
 	trustPolicy: TrustPolicyDocument;
-	/** Inline policy name and document; absent when the role has only managed policies. */
+	/** Inline policy name and document, absent when the role has only managed policies. */
 	inlinePolicy?: { name: string; document: PolicyDocument };
 	managedPolicyArns: string[];
 	/** Logical id of a generated managed policy used as the permissions boundary. */

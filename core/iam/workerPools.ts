@@ -7,7 +7,7 @@
 import type { WorkflowClassId } from '../catalog';
 import type { IamConfig, WorkerPool } from './types';
 
-/** Risk levels and their classes; a class belongs to exactly one pool. */
+/** Risk levels and their classes. Each class belongs to exactly one pool. */
 const POOL_CLASSES: ReadonlyArray<{ id: string; classIds: WorkflowClassId[] }> = [
 	{ id: 'enrichment', classIds: ['readOnlyEnrichment'] },
 	{ id: 'ticketing', classIds: ['ticketingNotification', 'securityFindingTriage'] },

@@ -36,7 +36,7 @@ export class BaselineLearner {
 
 	observe(event: ReviewEvent): void {
 		if (event.denied || event.mapping.status !== 'mapped') return;
-		const principal = event.who.principalArn;
+		const principal = event.attribution.principalArn;
 		if (!principal) return;
 		let actions = this.principals.get(principal);
 		if (!actions) this.principals.set(principal, (actions = new Set()));

@@ -48,13 +48,13 @@ export function formatFindingsTable(result: ReviewResult): string {
 }
 
 function tableRow(finding: Finding): string[] {
-	const who = finding.attribution;
-	const workflow = who.workflowId ?? finding.evidence.workflowIds.join(',');
+	const caller = finding.attribution;
+	const workflow = caller.workflowId ?? finding.evidence.workflowIds.join(',');
 	return [
 		finding.severity,
 		finding.type,
 		String(finding.evidence.count),
-		who.principalArn ?? who.identityType,
+		caller.principalArn ?? caller.identityType,
 		finding.action ?? '',
 		workflow,
 		finding.evidence.firstTime,

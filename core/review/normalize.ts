@@ -61,7 +61,7 @@ export function normalizeEvent(
 		errorCode,
 		denied,
 		mapping: mapper.map(eventSource, eventName, eventType),
-		who: attributor.attribute(identity),
+		attribution: attributor.attribute(identity),
 		// Only the denial detector groups by session, so the key is built for denials only.
 		sessionKey: denied ? sessionKey(identity) : '',
 		requestParameters: typeof requestParameters === 'object' && requestParameters !== null ? (requestParameters as Record<string, unknown>) : undefined,

@@ -198,5 +198,6 @@ export class ReviewSession {
 function compareFindings(a: Finding, b: Finding): number {
 	const severity = SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity);
 	if (severity !== 0) return severity;
-	return a.type < b.type ? -1 : a.type > b.type ? 1 : a.evidence.firstTime < b.evidence.firstTime ? -1 : 1;
+	if (a.type !== b.type) return a.type.localeCompare(b.type, 'en');
+	return a.evidence.firstTime.localeCompare(b.evidence.firstTime, 'en');
 }

@@ -16,10 +16,10 @@ export type FindingType =
 	| 'probing'
 	| 'scopingBypass';
 
-/** How the review sees a principal: the n8n runtime role, a class role, or anything else. */
+/** Kind of principal for the review: the n8n runtime role, a class role, or any other principal. */
 export type RoleKind = 'runtime' | 'class' | 'other';
 
-/** Who made a call, read from `userIdentity` and the session name. */
+/** Caller of an event: role, class, session and workflow ids, read from `userIdentity` and the session name. */
 export interface Attribution {
 	/** `userIdentity.type`: AssumedRole, IAMUser, AWSService, Root, ... (empty for service events). */
 	identityType: string;
@@ -45,11 +45,11 @@ export interface ActionMapping {
 	status: 'mapped' | 'noPermission' | 'unmapped';
 	/** IAM actions, `prefix:Name` as IAM data spells them; empty unless mapped. */
 	actions: string[];
-	/** Why the event needs no permission or could not be mapped. */
+	/** Reason the event needs no permission or could not be mapped. */
 	reason?: string;
 }
 
-/** Where an event came from, for messages and evidence. */
+/** Source file (or `items`) and position of an event, for messages and evidence. */
 export interface EventLocation {
 	/** File path, or `items` for events passed in memory. */
 	source: string;
@@ -74,7 +74,7 @@ export interface ReviewEvent {
 	/** True when errorCode is one of the access-denial codes. */
 	denied: boolean;
 	mapping: ActionMapping;
-	who: Attribution;
+	attribution: Attribution;
 	/** Key of the calling session, set for denied events only; for grouping, never written to output. */
 	sessionKey: string;
 	requestParameters?: Record<string, unknown>;
@@ -103,7 +103,7 @@ export type DetailValue = string | number | boolean | string[];
 export interface Finding {
 	type: FindingType;
 	severity: Severity;
-	/** One sentence for a person: what happened, by whom. */
+	/** One sentence for a reader: what happened and which principal did it. */
 	summary: string;
 	/** IAM action, when the finding is about one. */
 	action?: string;

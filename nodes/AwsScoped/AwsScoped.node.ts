@@ -10,7 +10,7 @@ export class AwsScoped implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'AWS Scoped',
 		name: 'awsScoped',
-		icon: 'file:awsScoped.svg',
+		icon: { light: 'file:awsScoped.svg', dark: 'file:awsScoped.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] === "callApi" ? $parameter["service"] + ": " + $parameter["apiOperation"] : $parameter["operation"]}}',

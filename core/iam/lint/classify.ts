@@ -12,7 +12,7 @@ const EXECUTION_MANAGED_POLICY = /^arn:[\w-]+:iam::aws:policy\/service-role\/Ama
  * Returns the n8n roles of the input with their kinds and permission statements. An
  * untagged role is a task role when ECS tasks may assume it (execution when it has the
  * ECS execution managed policy or "execution" in its name), and a class role when only
- * runtime roles may assume it; any other untagged role is not checked.
+ * runtime roles may assume it. Any other untagged role is not checked.
  */
 export function classifyRoles(input: LintInput, options: LintOptions): ClassifiedRole[] {
 	const kinds = new Map<RoleRecord, RoleKind>();
@@ -39,7 +39,7 @@ function taskKind(role: RoleRecord): RoleKind | undefined {
 	return isExecution ? 'task-execution' : 'task-runtime';
 }
 
-/** Values of one principal type (`AWS`, `Service`, `Federated`); `*` counts as an AWS principal. */
+/** Returns the values of one principal type (`AWS`, `Service`, `Federated`), counting `*` as an AWS principal. */
 export function principalValues(principal: Principal | undefined, type: 'AWS' | 'Service' | 'Federated'): string[] {
 	if (principal === undefined) return [];
 	if (principal === '*') return type === 'AWS' ? ['*'] : [];

@@ -19,12 +19,12 @@ export function readLintFile(text: string, source: string, into: LintInput): voi
 	try {
 		value = JSON.parse(text);
 	} catch (error) {
-		throw new IamInputError(source, [{ field: source, message: `is not JSON (${(error as Error).message}). ${ACCEPTED}` }]);
+		throw new IamInputError(source, [{ field: '(file)', message: `is not JSON (${(error as Error).message}). ${ACCEPTED}` }]);
 	}
 
 	const rawRoles = rolesOf(value);
 	if (rawRoles === undefined) {
-		throw new IamInputError(source, [{ field: source, message: `is JSON but not IAM role data: it has no RoleDetailList, Role or RoleName with AssumeRolePolicyDocument. ${ACCEPTED}` }]);
+		throw new IamInputError(source, [{ field: '(file)', message: `is JSON but not IAM role data: it has no RoleDetailList, Role or RoleName with AssumeRolePolicyDocument. ${ACCEPTED}` }]);
 	}
 	const roles = rawRoles.map((raw, index) => toRecord(raw, `${source}: role ${index + 1}`));
 	for (const role of roles) mergeRole(into, role);
@@ -70,7 +70,7 @@ function toRecord(raw: unknown, where: string): RoleRecord {
 	return record;
 }
 
-/** IAM's API returns documents URL-encoded; the AWS CLI decodes them. Both are accepted. */
+/** Parses a policy document. IAM's API returns documents URL-encoded and the AWS CLI decodes them, so both are accepted. */
 function policyDocument(value: unknown, field: string): PolicyDocument {
 	let document = value;
 	if (typeof value === 'string') {

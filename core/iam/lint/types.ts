@@ -43,7 +43,7 @@ export interface LintOptions {
 
 export interface LintReport {
 	findings: LintFinding[];
-	/** Roles the lint recognised, with their kinds; untagged roles it could not place are left out. */
+	/** Roles the lint recognised, with their kinds. Untagged roles it could not place are left out. */
 	roles: Array<{ roleName: string; kind: RoleKind }>;
 	/** Checks that could not run, for example a MaxSessionDuration missing from the input. */
 	notes: string[];
@@ -68,7 +68,7 @@ export interface ClassifiedRole {
 /** Shared state of one lint run. */
 export interface LintContext {
 	roles: ClassifiedRole[];
-	/** Statements already reported by a role-specific rule; the wildcard rules skip them. */
+	/** Statements already reported by a role-specific rule, which the wildcard rules skip. */
 	reported: Set<LocatedStatement>;
 	notes: string[];
 }

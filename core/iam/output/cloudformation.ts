@@ -11,7 +11,7 @@ type Json = Record<string, unknown>;
 
 /**
  * Renders the template. Trust policies refer to roles of the same stack with Fn::GetAtt,
- * because IAM rejects a trust policy whose role principal does not exist yet; permission
+ * because IAM rejects a trust policy whose role principal does not exist yet. Permission
  * policies keep literal ARNs, which avoids circular references between class and runtime roles.
  */
 export function renderCloudFormation(set: GeneratedRoleSet): OutputFiles {
@@ -144,7 +144,7 @@ function poolResources(pool: WorkerPool, set: GeneratedRoleSet): Json {
 	};
 }
 
-/** How to run the rest of a pool's n8n deployment; shared by the CloudFormation and Terraform output. */
+/** Describes how to run the rest of a pool's n8n deployment, for the CloudFormation and Terraform output. */
 export function poolNote(pool: WorkerPool): string {
 	return (
 		`Worker pool ${pool.id} runs only workflows of the classes ${pool.classIds.join(', ')}. ` +

@@ -16,7 +16,7 @@ export function terraformName(logicalId: string): string {
 }
 
 /**
- * Renders the Terraform JSON. Policies are JSON strings; Terraform reads every string of a
+ * Renders the Terraform JSON. Policies are JSON strings, and Terraform reads every string of a
  * `.tf.json` file as a template, so `${` and `%{` in a policy are escaped, and role ARNs of
  * trust policies become references (`${aws_iam_role.x.arn}`) so that Terraform creates the
  * principal first.

@@ -4,7 +4,7 @@ import type { GeneratedRole, IamConfig } from '../types';
 import { kindTags, POLICY_VERSION } from './common';
 
 /**
- * Builds the break-glass role. IAM's smallest MaxSessionDuration is one hour; callers can
+ * Builds the break-glass role. IAM's smallest MaxSessionDuration is one hour, but callers can
  * ask for less with DurationSeconds (900 seconds minimum) when they assume it.
  */
 export function buildBreakGlassRole(config: IamConfig): GeneratedRole {

@@ -8,7 +8,7 @@ import { EXTERNAL_ID_PLACEHOLDER, assumeActions, kindTags, pascal, POLICY_VERSIO
 /**
  * Builds the role of one workflow class. Its inline policy is the class's session policy
  * (allow groups, explicit denies, region rule), so the role and the session policy that
- * the node sends agree; `trustedRuntimeArns` are the only principals that may assume it.
+ * the node sends agree. `trustedRuntimeArns` are the only principals that may assume it.
  */
 export function buildClassRole(config: IamConfig, entry: ClassRoleConfig, trustedRuntimeArns: string[]): GeneratedRole {
 	const rendered = renderSessionPolicy({ classId: entry.classId, allowedRegions: config.allowedRegions, options: entry.options });
@@ -48,7 +48,7 @@ function classTrustStatement(config: IamConfig, trustedRuntimeArns: string[]): T
 	return statement;
 }
 
-/** Sids must be unique within a policy; two groups could share a purpose. */
+/** Numbers the Sid, because Sids must be unique within a policy and two groups could share a purpose. */
 function uniqueSid(label: string, index: number): string {
 	return `${toSid(label).slice(0, 60)}${index + 1}`;
 }

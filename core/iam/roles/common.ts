@@ -27,7 +27,7 @@ export function kindTags(kind: RoleKind, extra: Record<string, string> = {}): Re
 /**
  * Trust policy for a role that ECS tasks assume. `aws:SourceAccount` and `aws:SourceArn`
  * stop a task of another account from using the role through ECS (the confused-deputy
- * case); see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html.
+ * case). See https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html.
  */
 export function ecsTasksTrust(config: IamConfig): TrustPolicyDocument {
 	return {

@@ -15,7 +15,7 @@ interface Denial {
 }
 
 interface SessionDenials {
-	who: Attribution;
+	caller: Attribution;
 	denials: Denial[];
 	firstEvent: ReviewEvent;
 }
@@ -40,18 +40,18 @@ export class AccessDenialsDetector implements Detector {
 	observe(event: ReviewEvent): void {
 		if (!event.denied) return;
 		const action = primaryAction(event);
-		const key = `${event.who.principalArn ?? event.who.identityType}\n${event.who.workflowId ?? ''}\n${action}`;
+		const key = `${event.attribution.principalArn ?? event.attribution.identityType}\n${event.attribution.workflowId ?? ''}\n${action}`;
 		this.groups.add(key, event, () => ({
 			type: 'accessDenied',
-			severity: event.who.roleKind === 'other' ? 'low' : 'medium',
-			summary: `${describePrincipal(event)} was denied ${action}${event.who.workflowId ? ` in workflow ${event.who.workflowId}` : ''}.`,
+			severity: event.attribution.roleKind === 'other' ? 'low' : 'medium',
+			summary: `${describePrincipal(event)} was denied ${action}${event.attribution.workflowId ? ` in workflow ${event.attribution.workflowId}` : ''}.`,
 			action,
 			eventSource: event.eventSource,
 			eventName: event.eventName,
 		}), { errorCodes: event.errorCode });
 
 		let session = this.sessions.get(event.sessionKey);
-		if (!session) this.sessions.set(event.sessionKey, (session = { who: event.who, denials: [], firstEvent: event }));
+		if (!session) this.sessions.set(event.sessionKey, (session = { caller: event.attribution, denials: [], firstEvent: event }));
 		if (session.denials.length < DENIALS_PER_SESSION_MAX) {
 			session.denials.push({ ms: Date.parse(event.eventTime), action, eventId: event.eventId, eventTime: event.eventTime });
 		}
@@ -68,19 +68,19 @@ export class AccessDenialsDetector implements Detector {
 
 	private probingFinding(session: SessionDenials, burst: Burst): Finding {
 		const minutes = this.windowMs / 60_000;
-		const who = session.who;
+		const caller = session.caller;
 		return {
 			type: 'probing',
 			severity: 'high',
-			summary: `${describePrincipal(session.firstEvent)}${who.sessionName ? ` (session ${who.sessionName})` : ''} was denied ${burst.actions.length} distinct actions within ${minutes} minutes.`,
-			attribution: { ...who },
+			summary: `${describePrincipal(session.firstEvent)}${caller.sessionName ? ` (session ${caller.sessionName})` : ''} was denied ${burst.actions.length} distinct actions within ${minutes} minutes.`,
+			attribution: { ...caller },
 			evidence: {
 				count: burst.denials.length,
 				firstTime: burst.denials[0].eventTime,
 				lastTime: burst.denials[burst.denials.length - 1].eventTime,
 				eventIds: burst.denials.slice(0, EVIDENCE_EVENT_IDS_MAX).map((denial) => denial.eventId),
-				workflowIds: who.workflowId ? [who.workflowId] : [],
-				executionIds: who.executionId ? [who.executionId] : [],
+				workflowIds: caller.workflowId ? [caller.workflowId] : [],
+				executionIds: caller.executionId ? [caller.executionId] : [],
 			},
 			details: { distinctActions: burst.actions.length, windowMinutes: minutes, actions: burst.actions },
 		};

@@ -29,9 +29,9 @@ export function primaryAction(event: ReviewEvent): string {
 
 /** Names a principal for a summary sentence. */
 export function describePrincipal(event: ReviewEvent): string {
-	const who = event.who;
-	const name = who.principalArn ?? (who.identityType || 'an unknown principal');
-	if (who.roleKind === 'class') return `class role ${name} (${who.classId})`;
-	if (who.roleKind === 'runtime') return `runtime role ${name}`;
+	const caller = event.attribution;
+	const name = caller.principalArn ?? (caller.identityType || 'an unknown principal');
+	if (caller.roleKind === 'class') return `class role ${name} (${caller.classId})`;
+	if (caller.roleKind === 'runtime') return `runtime role ${name}`;
 	return name;
 }

@@ -15,7 +15,7 @@ export interface FindingSeed {
 interface Group {
 	seed: FindingSeed;
 	attribution: Attribution;
-	lastWho: Attribution;
+	lastCaller: Attribution;
 	count: number;
 	firstTime: string;
 	lastTime: string;
@@ -60,8 +60,8 @@ export class FindingGroups {
 function newGroup(seed: FindingSeed, event: ReviewEvent): Group {
 	const group: Group = {
 		seed,
-		attribution: { ...event.who },
-		lastWho: event.who,
+		attribution: { ...event.attribution },
+		lastCaller: event.attribution,
 		count: 0,
 		firstTime: event.eventTime,
 		lastTime: event.eventTime,
@@ -79,15 +79,15 @@ function addEvent(group: Group, event: ReviewEvent): void {
 	if (event.eventTime < group.firstTime) group.firstTime = event.eventTime;
 	if (event.eventTime > group.lastTime) group.lastTime = event.eventTime;
 	if (group.eventIds.length < EVIDENCE_EVENT_IDS_MAX) group.eventIds.push(event.eventId);
-	const who = event.who;
-	if (who.workflowId && group.workflowIds.size < EVIDENCE_VALUES_MAX) group.workflowIds.add(who.workflowId);
-	if (who.executionId && group.executionIds.size < EVIDENCE_VALUES_MAX) group.executionIds.add(who.executionId);
-	if (who !== group.lastWho) {
+	const caller = event.attribution;
+	if (caller.workflowId && group.workflowIds.size < EVIDENCE_VALUES_MAX) group.workflowIds.add(caller.workflowId);
+	if (caller.executionId && group.executionIds.size < EVIDENCE_VALUES_MAX) group.executionIds.add(caller.executionId);
+	if (caller !== group.lastCaller) {
 		// A group can span sessions: keep only the session fields that all its events share.
 		for (const field of SESSION_FIELDS) {
-			if (group.attribution[field] !== who[field]) delete group.attribution[field];
+			if (group.attribution[field] !== caller[field]) delete group.attribution[field];
 		}
-		group.lastWho = who;
+		group.lastCaller = caller;
 	}
 }
 

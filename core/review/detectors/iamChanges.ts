@@ -39,7 +39,7 @@ export class IamChangesDetector implements Detector {
 		const target = changeTarget(event);
 		const release = this.nearestRelease(event.eventTime);
 		const n8nRole = typeof event.requestParameters?.roleName === 'string' && this.n8nRoleNames.has(event.requestParameters.roleName.toLowerCase());
-		const key = `${event.who.principalArn}\n${event.eventName}\n${target}\n${release?.time ?? ''}`;
+		const key = `${event.attribution.principalArn}\n${event.eventName}\n${target}\n${release?.time ?? ''}`;
 
 		this.groups.add(key, event, () => {
 			const details: Record<string, string | boolean> = { target, nearRelease: release !== undefined, targetIsN8nRole: n8nRole };

@@ -22,14 +22,14 @@ export class NewActionDetector implements Detector {
 
 	observe(event: ReviewEvent): void {
 		if (!this.baseline || event.denied || event.mapping.status !== 'mapped') return;
-		const principal = event.who.principalArn;
+		const principal = event.attribution.principalArn;
 		if (!principal) return;
 		let known = this.byArn.get(principal);
 		if (known === undefined) {
 			known = this.baseline.get(principalKey(principal)) ?? null;
 			this.byArn.set(principal, known);
 		}
-		if (known === null && event.who.roleKind === 'other') return;
+		if (known === null && event.attribution.roleKind === 'other') return;
 
 		for (const action of event.mapping.actions) {
 			if (known?.has(action.toLowerCase())) continue;

@@ -31,15 +31,15 @@ export class OutsideClassPolicyDetector implements Detector {
 	}
 
 	observe(event: ReviewEvent): void {
-		if (event.who.roleKind !== 'class' || event.denied || event.mapping.status !== 'mapped') return;
-		const classPolicy = this.policies.get(principalKey(event.who.principalArn ?? ''));
+		if (event.attribution.roleKind !== 'class' || event.denied || event.mapping.status !== 'mapped') return;
+		const classPolicy = this.policies.get(principalKey(event.attribution.principalArn ?? ''));
 		if (!classPolicy) return;
 
 		for (const action of event.mapping.actions) {
 			const result = decide(classPolicy, action, event.awsRegion);
 			if (result.decision === 'Allowed') continue;
 			const statement = result.statement ? `statement ${result.statement.index + 1}` : 'no Allow statement';
-			this.groups.add(`${event.who.principalArn}\n${action}\n${result.decision}`, event, () => ({
+			this.groups.add(`${event.attribution.principalArn}\n${action}\n${result.decision}`, event, () => ({
 				type: 'outsideClassPolicy',
 				severity: 'high',
 				summary: `${describePrincipal(event)} called ${action}, which the class session policy does not allow (${result.decision}, ${statement}): the session ran without the class policy, or the class changed.`,

@@ -39,10 +39,10 @@ export class RegionAccountDetector implements Detector {
 		const region = event.awsRegion;
 		if (region === '' || this.regions.has(region)) return;
 		if (region === 'us-east-1' && GLOBAL_PREFIXES.has(iamPrefix(event.eventSource))) return;
-		const principal = event.who.principalArn ?? event.who.identityType;
+		const principal = event.attribution.principalArn ?? event.attribution.identityType;
 		this.groups.add(`region\n${principal}\n${region}`, event, () => ({
 			type: 'unexpectedRegion',
-			severity: event.who.roleKind === 'other' ? 'medium' : 'high',
+			severity: event.attribution.roleKind === 'other' ? 'medium' : 'high',
 			summary: `${describePrincipal(event)} made calls in ${region}, which is not an expected region (${[...this.regions].join(', ')}).`,
 			details: { region },
 		}), { actions: primaryAction(event) });
@@ -50,7 +50,7 @@ export class RegionAccountDetector implements Detector {
 
 	private checkAccount(event: ReviewEvent, accountId: string | undefined, side: 'recipient' | 'caller'): void {
 		if (!accountId || this.accounts.has(accountId)) return;
-		const principal = event.who.principalArn ?? event.who.identityType;
+		const principal = event.attribution.principalArn ?? event.attribution.identityType;
 		this.groups.add(`account\n${principal}\n${side}\n${accountId}`, event, () => ({
 			type: 'unexpectedAccount',
 			severity: 'high',

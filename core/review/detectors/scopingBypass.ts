@@ -22,7 +22,7 @@ export class ScopingBypassDetector implements Detector {
 	}
 
 	observe(event: ReviewEvent): void {
-		if (event.who.roleKind === 'runtime') this.checkRuntimeCall(event);
+		if (event.attribution.roleKind === 'runtime') this.checkRuntimeCall(event);
 		if (event.eventName === 'AssumeRole' && event.eventSource === 'sts.amazonaws.com' && !event.denied) this.checkAssumeRole(event);
 	}
 
@@ -36,7 +36,7 @@ export class ScopingBypassDetector implements Detector {
 		for (const action of actions) {
 			if (this.allowed.has(action.toLowerCase())) continue;
 			const outcome = event.denied ? 'denied' : 'allowed';
-			this.groups.add(`runtime\n${event.who.principalArn}\n${action}\n${outcome}`, event, () => ({
+			this.groups.add(`runtime\n${event.attribution.principalArn}\n${action}\n${outcome}`, event, () => ({
 				type: 'scopingBypass',
 				severity: 'high',
 				summary: `${describePrincipal(event)} called ${action} itself${event.denied ? ' (denied)' : ''}; it should only assume class roles.`,
@@ -58,7 +58,7 @@ export class ScopingBypassDetector implements Detector {
 
 		const sessionName = typeof parameters.roleSessionName === 'string' ? parameters.roleSessionName : undefined;
 		const ids = sessionName ? this.attributor.parseSessionName(sessionName) : {};
-		this.groups.add(`assumeRole\n${event.who.principalArn}\n${roleArn}`, event, () => ({
+		this.groups.add(`assumeRole\n${event.attribution.principalArn}\n${roleArn}`, event, () => ({
 			type: 'scopingBypass',
 			severity: 'high',
 			summary: `${describePrincipal(event)} assumed class role ${roleArn} (${target.classId}) without a session policy, so the session had all of the role's permissions.`,

@@ -25,7 +25,7 @@ export class SecretReadsDetector implements Detector {
 	private readonly groups = new FindingGroups();
 
 	observe(event: ReviewEvent): void {
-		if (event.who.roleKind === 'other' || event.eventSource !== 'secretsmanager.amazonaws.com') return;
+		if (event.attribution.roleKind === 'other' || event.eventSource !== 'secretsmanager.amazonaws.com') return;
 		const action = event.mapping.actions[0];
 		const severity = action ? SECRET_READ_ACTIONS[action] : undefined;
 		if (!severity) return;
@@ -34,7 +34,7 @@ export class SecretReadsDetector implements Detector {
 		const parameters = event.requestParameters ?? {};
 		// BatchGetSecretValue names its secrets in secretIdList; the other reads in secretId.
 		const secretIds = Array.isArray(parameters.secretIdList) ? parameters.secretIdList.map(String) : typeof parameters.secretId === 'string' ? [parameters.secretId] : [];
-		this.groups.add(`${event.who.principalArn}\n${action}\n${outcome}`, event, () => ({
+		this.groups.add(`${event.attribution.principalArn}\n${action}\n${outcome}`, event, () => ({
 			type: 'secretRead',
 			severity: event.denied ? lower(severity) : severity,
 			summary: event.denied

@@ -44,7 +44,7 @@ export async function listInputFiles(paths: string[], errors: InputErrorLog): Pr
 
 async function walk(folder: string, files: InputFile[]): Promise<void> {
 	const entries = await fs.readdir(folder, { withFileTypes: true });
-	entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+	entries.sort((a, b) => a.name.localeCompare(b.name, 'en'));
 	for (const entry of entries) {
 		const full = path.join(folder, entry.name);
 		if (entry.isDirectory()) {

@@ -37,6 +37,7 @@ export const callApiProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		displayOptions: { show: { operation: ['callApi'] } },
+		// eslint-disable-next-line n8n-nodes-base/node-param-description-wrong-for-return-all -- there is no Limit parameter: off returns the first page as AWS sent it
 		description: 'Whether to follow the SDK paginator and merge the lists of every page',
 	},
 ];

@@ -1,6 +1,6 @@
 /**
  * Role chaining rule: the node assumes class roles with the runtime role's credentials, and
- * STS caps a chained session at one hour whatever MaxSessionDuration says; see
+ * STS caps a chained session at one hour whatever MaxSessionDuration says. See
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining.
  */
 import { ROLE_CHAINING_MAX_SESSION_SECONDS } from '../../types';
