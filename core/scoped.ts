@@ -67,6 +67,9 @@ export interface ScopedAwsOptions {
 	env?: NodeJS.ProcessEnv;
 }
 
+/** Bound on the per-execution AssumeRole requests a ScopedAws keeps; each is a few hundred bytes. */
+const MAX_REMEMBERED_REQUESTS = 1000;
+
 /** Process-wide session cache shared by every node and credential test. */
 export const defaultSessionCache = new SessionCache();
 
@@ -87,6 +90,7 @@ export class ScopedAws {
 	private readonly cache: SessionCache;
 	private readonly source: CredentialProvider;
 	private readonly sourceKey: string;
+	private readonly requests = new Map<string, { request: AssumeRoleRequest; key: string }>();
 
 	constructor(
 		readonly config: ScopedSessionConfig,
@@ -128,8 +132,24 @@ export class ScopedAws {
 
 	/** Returns the scoped session for an execution, from the cache or a new AssumeRole. */
 	async session(context: ExecutionContext): Promise<ScopedSession> {
+		const { request, key } = this.requestFor(context);
+		return this.cache.get(key, () => assumeRole(request, this.source));
+	}
+
+	/**
+	 * The AssumeRole request and its cache key for an execution. Every other input is fixed
+	 * per instance, so both are kept per workflow id, execution id and workflow name instead
+	 * of being rebuilt (session name, SHA-256) for every item.
+	 */
+	private requestFor(context: ExecutionContext): { request: AssumeRoleRequest; key: string } {
+		const contextKey = `${context.workflowId ?? ''}\u0000${context.executionId ?? ''}\u0000${context.workflowName ?? ''}`;
+		const known = this.requests.get(contextKey);
+		if (known) return known;
 		const request = this.assumeRoleRequest(context);
-		return this.cache.get(this.cacheKey(request), () => assumeRole(request, this.source));
+		const entry = { request, key: this.cacheKey(request) };
+		if (this.requests.size >= MAX_REMEMBERED_REQUESTS) this.requests.clear();
+		this.requests.set(contextKey, entry);
+		return entry;
 	}
 
 	/**

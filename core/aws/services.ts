@@ -52,11 +52,19 @@ export function getService(id: string): ServiceDefinition {
 	return service;
 }
 
-/** The SDK client module of a service; loaded once, on first use. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const modules = new Map<string, Record<string, any>>();
+
+/** The SDK client module of a service; loaded once, on first use, and kept for the hot path. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function loadServiceModule(service: ServiceDefinition): Record<string, any> {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	return require(service.packageName);
+	let module = modules.get(service.id);
+	if (!module) {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		module = require(service.packageName) as Record<string, unknown>;
+		modules.set(service.id, module);
+	}
+	return module;
 }
 
 /** Operation names of a service, from the `*Command` classes its client exports. */

@@ -38,6 +38,9 @@ interface CompiledStatement {
 	sid?: string;
 	effect: 'Allow' | 'Deny';
 	notAction: boolean;
+	/** Lower-cased Action (or NotAction) entries without wildcards, matched by lookup. */
+	exactActions: Set<string>;
+	/** Entries with `*` or `?`, as regular expressions. */
 	patterns: RegExp[];
 	resourceNote?: string;
 	conditions: CompiledCondition[];
@@ -52,8 +55,8 @@ interface CompiledCondition {
 }
 
 /**
- * A session policy prepared for repeated evaluation: the patterns are compiled once, so
- * each check is a few regular-expression tests.
+ * A session policy prepared for repeated evaluation. The Action entries are compiled once, so
+ * each check is one set lookup per statement plus one regular-expression test per wildcard entry.
  */
 export class CompiledPolicy {
 	private readonly statements: CompiledStatement[];
@@ -69,9 +72,10 @@ export class CompiledPolicy {
 	evaluate(request: EvaluationRequest): EvaluationResult {
 		const unchecked: string[] = [];
 		let allow: { statement: CompiledStatement; match: Match } | undefined;
+		const action = request.action.toLowerCase();
 
 		for (const statement of this.statements) {
-			const match = matchStatement(statement, request);
+			const match = matchStatement(statement, request, action);
 			if (match === 'no') continue;
 			if (statement.effect === 'Deny') {
 				if (match === 'yes') {
@@ -104,7 +108,9 @@ export function actionPatternToRegExp(pattern: string): RegExp {
 
 function compileStatement(statement: PolicyStatement, index: number): CompiledStatement {
 	const notAction = statement.NotAction !== undefined;
-	const patterns = asList(notAction ? statement.NotAction : statement.Action).map(actionPatternToRegExp);
+	const actions = asList(notAction ? statement.NotAction : statement.Action);
+	const exactActions = new Set(actions.filter((action) => !/[*?]/.test(action)).map((action) => action.toLowerCase()));
+	const patterns = actions.filter((action) => /[*?]/.test(action)).map(actionPatternToRegExp);
 	const resources = asList(statement.Resource);
 	const resourceNote =
 		statement.NotResource !== undefined
@@ -117,14 +123,16 @@ function compileStatement(statement: PolicyStatement, index: number): CompiledSt
 		sid: statement.Sid,
 		effect: statement.Effect,
 		notAction,
+		exactActions,
 		patterns,
 		resourceNote,
 		conditions: compileConditions(statement.Condition),
 	};
 }
 
-function matchStatement(statement: CompiledStatement, request: EvaluationRequest): Match {
-	const listed = statement.patterns.some((pattern) => pattern.test(request.action));
+/** `action` is request.action lower-cased once per evaluation, for the lookup in exactActions. */
+function matchStatement(statement: CompiledStatement, request: EvaluationRequest, action: string): Match {
+	const listed = statement.exactActions.has(action) || statement.patterns.some((pattern) => pattern.test(request.action));
 	if (listed === statement.notAction) return 'no';
 
 	let result: Match = statement.resourceNote ? 'maybe' : 'yes';

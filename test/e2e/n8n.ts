@@ -5,6 +5,8 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -27,7 +29,16 @@ export interface N8nHandle {
 	importWorkflows(workflows: object[]): Promise<void>;
 	/** Runs a stored workflow with `n8n execute --id`; returns the run data when it succeeded. */
 	execute(workflowId: string, extraEnv?: Record<string, string>): Promise<ExecuteResult>;
+	/** Starts `n8n start` on a free port of 127.0.0.1 and signs in as the instance owner. */
+	startServer(): Promise<N8nServer>;
 	cleanup(): void;
+}
+
+export interface N8nServer {
+	url: string;
+	/** Calls the internal REST API as the signed-in owner; returns the parsed `data` field. */
+	rest(method: string, path: string, body?: unknown): Promise<unknown>;
+	stop(): Promise<void>;
 }
 
 export interface ExecuteResult extends CommandResult {
@@ -69,11 +80,91 @@ export function prepareN8n(version: string): N8nHandle {
 			const result = await run(['execute', `--id=${workflowId}`, '--rawOutput'], extraEnv);
 			return { ...result, outputs: result.code === 0 ? parseOutputs(result.stdout) : {} };
 		},
+		startServer: () => startServer({ nodeBin, n8nBin, env: baseEnv }),
 		cleanup() {
 			rmSync(userFolder, { recursive: true, force: true });
 		},
 	};
 	return handle;
+}
+
+const OWNER = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-owner-password-1' };
+const BROWSER_ID = 'e2e-browser';
+
+async function startServer(options: { nodeBin: string; n8nBin: string; env: NodeJS.ProcessEnv }): Promise<N8nServer> {
+	const port = await freePort();
+	const env = { ...options.env, N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+	const child = spawn(options.nodeBin, [options.n8nBin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	let log = '';
+	child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+	child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+	const url = `http://127.0.0.1:${port}`;
+	await waitForHealth(url, () => log);
+
+	const setup = await setUpOwner(url);
+	const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+
+	return {
+		url,
+		async rest(method, path, body) {
+			const response = await fetch(`${url}/rest${path}`, {
+				method,
+				headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID, cookie },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+			const text = await response.text();
+			if (!response.ok) throw new Error(`${method} ${path} returned ${response.status}: ${text}`);
+			return (JSON.parse(text) as { data: unknown }).data;
+		},
+		stop: () =>
+			new Promise<void>((resolvePromise) => {
+				child.once('close', () => resolvePromise());
+				child.kill('SIGTERM');
+				setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+			}),
+	};
+}
+
+/** Creates the instance owner; n8n answers /healthz before its REST routes exist, so 404 is retried. */
+async function setUpOwner(url: string): Promise<Response> {
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		const response = await fetch(`${url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
+			body: JSON.stringify(OWNER),
+		});
+		if (response.ok) return response;
+		if (response.status !== 404 || Date.now() > deadline) {
+			throw new Error(`n8n owner setup failed: ${response.status} ${await response.text()}`);
+		}
+		await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+	}
+}
+
+async function waitForHealth(url: string, log: () => string): Promise<void> {
+	const deadline = Date.now() + 120_000;
+	while (Date.now() < deadline) {
+		try {
+			const response = await fetch(`${url}/healthz`);
+			if (response.ok) return;
+		} catch {
+			// Not listening yet.
+		}
+		await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+	}
+	throw new Error(`n8n did not answer on ${url}/healthz within 120 s:\n${log().slice(-3000)}`);
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolvePromise, reject) => {
+		const server = createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as AddressInfo;
+			server.close(() => resolvePromise(port));
+		});
+		server.on('error', reject);
+	});
 }
 
 function n8nEnv(userFolder: string, extensions: string): NodeJS.ProcessEnv {

@@ -2,6 +2,9 @@
  * End to end in a real n8n, on every version in E2E_VERSIONS: the AWS Scoped node with the
  * AWS Scoped Role credential, against the loopback AWS endpoint.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
 import { startAwsEndpoint } from '../aws-endpoint';
 import type { CloudTrailEvent, StartedAwsEndpoint } from '../aws-endpoint';
 import {
@@ -13,10 +16,11 @@ import {
 	FINDING_ID,
 	FINDINGS_INPUT,
 	TASK_ROLE,
+	RUNTIME_ROLE_ARN,
 	TRIAGE_ROLE_ARN,
 } from './fixtures';
 import { E2E_VERSIONS, prepareN8n } from './n8n';
-import type { N8nHandle } from './n8n';
+import type { N8nHandle, N8nServer } from './n8n';
 import { credential, workflow } from './workflows';
 
 jest.setTimeout(15 * 60 * 1000);
@@ -122,6 +126,120 @@ describe.each(E2E_VERSIONS)('n8n %s', (version) => {
 		const events = endpoint.events.slice(first);
 		expect(events.filter((e) => e.eventName === 'AssumeRole')).toHaveLength(1);
 		expect(events.filter((e) => e.eventName === 'BatchUpdateFindings' && !e.errorCode)).toHaveLength(200);
+	});
+
+	test('access review reads the endpoint log', async () => {
+		const logFile = join(n8n.userFolder, 'cloudtrail', 'endpoint.json');
+		mkdirSync(dirname(logFile), { recursive: true });
+		writeFileSync(logFile, JSON.stringify(endpoint.eventsAsLogFile()));
+		await n8n.importWorkflows([reviewWorkflow(logFile)]);
+
+		const result = await n8n.execute('wfReviewFiles01');
+		expect(result.code).toBe(0);
+		const items = result.outputs['Review'];
+		const findings = items.filter((item) => item.type !== undefined);
+		const summary = items[items.length - 1].summary as { events: number; unmappedEvents: number };
+		expect(summary.events).toBe(endpoint.events.length);
+		expect(summary.unmappedEvents).toBe(0);
+
+		// The baseline knows no triage actions, so BatchUpdateFindings is new; the ids come from the session name.
+		const newAction = findings.find((f) => f.type === 'newAction' && f.action === 'securityhub:BatchUpdateFindings');
+		expect(newAction).toBeDefined();
+		expect(newAction?.attribution).toMatchObject({ roleArn: TRIAGE_ROLE_ARN, classId: 'securityFindingTriage' });
+		const workflows = new Set(findings.filter((f) => f.type === 'unexpectedRegion').flatMap((f) => (f.evidence as { workflowIds?: string[] }).workflowIds ?? []));
+		expect([...workflows].sort()).toEqual(expect.arrayContaining(['wfEcsSource0001', 'wfTriageCall001', 'wfTwoHundred001']));
+		// Every AssumeRole carried the class's session policy, and no class call left its class.
+		expect(findings.filter((f) => f.type === 'scopingBypass' || f.type === 'outsideClassPolicy')).toEqual([]);
+	});
+});
+
+function reviewWorkflow(logFile: string): object {
+	const config = {
+		runtimeRoleArns: [RUNTIME_ROLE_ARN],
+		classRoles: [
+			{ roleArn: TRIAGE_ROLE_ARN, classId: 'securityFindingTriage' },
+			{ roleArn: ENRICHMENT_ROLE_ARN, classId: 'readOnlyEnrichment' },
+		],
+		expectedRegions: ['us-east-1'],
+		expectedAccounts: ['111122223333'],
+	};
+	const baseline = { version: 1, createdAt: '2026-12-01T00:00:00Z', principals: { [TRIAGE_ROLE_ARN]: [] } };
+	return {
+		id: 'wfReviewFiles01',
+		name: 'Access review',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 300], parameters: {} },
+			{
+				id: 'review',
+				name: 'Review',
+				type: 'CUSTOM.awsAccessReview',
+				typeVersion: 1,
+				position: [220, 300],
+				parameters: { source: 'files', paths: logFile, config: JSON.stringify(config), baseline: JSON.stringify(baseline) },
+			},
+		],
+		connections: { Start: { main: [[{ node: 'Review', type: 'main', index: 0 }]] } },
+	};
+}
+
+describe.each(E2E_VERSIONS)('n8n %s credential test', (version) => {
+	let n8n: N8nHandle;
+	let endpoint: StartedAwsEndpoint;
+	let server: N8nServer;
+
+	beforeAll(async () => {
+		endpoint = await startAwsEndpoint(endpointOptions());
+		n8n = prepareN8n(version);
+		await n8n.importCredentials([
+			credential({ id: 'credTestKeys001', name: 'Triage (keys)', data: credentialData(endpoint.url, { workflowClass: 'securityFindingTriage', roleArn: TRIAGE_ROLE_ARN, ...keys }) }),
+		]);
+		server = await n8n.startServer();
+	});
+
+	afterAll(async () => {
+		await server?.stop();
+		await endpoint?.close();
+		n8n?.cleanup();
+	});
+
+	const testCredential = (fields: Record<string, unknown>) =>
+		server.rest('POST', '/credentials/test', {
+			credentials: {
+				id: 'credTestKeys001',
+				name: 'Triage (keys)',
+				type: 'awsScopedRoleApi',
+				data: credentialData(endpoint.url, { workflowClass: 'securityFindingTriage', roleArn: TRIAGE_ROLE_ARN, ...keys, ...fields }),
+			},
+		}) as Promise<{ status: string; message: string }>;
+
+	test('valid credential passes', async () => {
+		const first = endpoint.events.length;
+		await expect(testCredential({})).resolves.toMatchObject({ status: 'OK' });
+		const events = endpoint.events.slice(first);
+		expect(events.map((e) => e.eventName)).toEqual(['AssumeRole', 'GetCallerIdentity']);
+		expect(String(events[0].requestParameters?.policy)).toContain('securityhub:BatchUpdateFindings');
+		expect(events[1].userIdentity.sessionContext?.sessionIssuer.arn).toBe(TRIAGE_ROLE_ARN);
+	});
+
+	test('missing TagSession explained', async () => {
+		const result = await testCredential({ sessionTags: true });
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('Add "sts:TagSession" to the trust policy');
+	});
+
+	test('chaining cap explained', async () => {
+		const result = await testCredential({ source: 'chain', durationSeconds: 7200 });
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('Set "Session Duration" to 3600 or less');
+	});
+
+	test('unknown custom action named', async () => {
+		const customPolicy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['sns:Publsh'], Resource: '*' }] });
+		const result = await testCredential({ workflowClass: 'custom', customPolicy });
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('sns:Publsh');
 	});
 });
 
