@@ -1,0 +1,73 @@
+/**
+ * Runs a node in process with n8n-core's real ExecuteContext: parameters, expressions,
+ * credentials, continue-on-fail and pairedItem behave as in n8n, without starting n8n.
+ */
+import { ExecuteContext } from 'n8n-core';
+import { createEmptyRunExecutionData, Workflow } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+export interface RunNodeOptions {
+	parameters: INode['parameters'];
+	items: INodeExecutionData[];
+	credential?: ICredentialDataDecryptedObject;
+	continueOnFail?: boolean;
+	workflowId?: string;
+	executionId?: string;
+}
+
+export async function runNode(nodeType: INodeType, options: RunNodeOptions): Promise<INodeExecutionData[][]> {
+	const node: INode = {
+		id: 'node-under-test',
+		name: 'Node Under Test',
+		type: `test.${nodeType.description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: { awsScopedRoleApi: { id: 'credInProcess1', name: 'In-process credential' } },
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const nodeTypes: INodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
+	const workflow = new Workflow({
+		id: options.workflowId ?? 'wfInProcess0001',
+		name: 'In-process workflow',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		staticData: {},
+		settings: {},
+	});
+	const additionalData = {
+		executionId: options.executionId ?? '77',
+		credentialsHelper: {
+			getDecrypted: async () => options.credential ?? {},
+			getParentTypes: () => [],
+		},
+		hooks: undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const inputData = { main: [options.items] };
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalData,
+		'manual',
+		createEmptyRunExecutionData(),
+		0,
+		options.items,
+		inputData,
+		{ node, data: inputData, source: null },
+		[],
+	);
+	return (await nodeType.execute?.call(context)) as INodeExecutionData[][];
+}
