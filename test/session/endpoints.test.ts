@@ -59,7 +59,10 @@ describe('STS endpoint', () => {
 	});
 });
 
+// The SDK backs off between throttled attempts (up to a few seconds in all), so these tests get more time.
 describe('STS failures', () => {
+	jest.setTimeout(30_000);
+
 	test('throttling retried then succeeds', async () => {
 		const endpoint = await startAwsEndpoint(endpointOptions());
 		try {
