@@ -1,4 +1,5 @@
 import { SessionPolicyError } from './errors';
+import { jsonErrorOffset } from './jsonPosition';
 import { asList } from './types';
 import type { PolicyDocument, PolicyStatement } from './types';
 
@@ -55,9 +56,10 @@ function parseJson(text: string): unknown {
 	} catch (error) {
 		const message = (error as Error).message;
 		const match = /position (\d+)/.exec(message);
-		const position = match ? Number(match[1]) : text.length;
+		const position = match ? Number(match[1]) : jsonErrorOffset(text);
 		const { line, column } = lineAndColumn(text, position);
-		throw new SessionPolicyError(`The custom policy is not valid JSON at line ${line}, column ${column}: ${message}.`);
+		const found = position < text.length ? `unexpected ${JSON.stringify(text[position])}` : 'the text ends too early';
+		throw new SessionPolicyError(`The custom policy is not valid JSON at line ${line}, column ${column}: ${found}. Check the brackets, commas and quotes there.`);
 	}
 }
 

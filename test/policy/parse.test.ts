@@ -51,12 +51,19 @@ describe('parseCustomPolicy JSON', () => {
 		expect(message).toContain('line 2');
 	});
 
-	// NOTE: Node 20 reports "Unexpected token" errors without a position, so parseJson in
-	// core/policy/parse.ts falls back to the end of the text. This test documents the gap
-	// and starts failing once the position is found another way.
-	test.failing('unexpected token has line, column', () => {
+	// Node 20 reports "Unexpected token" errors without a position; the scanner finds it.
+	test('unexpected token has line, column', () => {
 		const message = parseError('{\n  "Version": }\n}');
 		expect(message).toContain('line 2, column 14');
+	});
+
+	test.each([
+		['[1,2,,]', 'line 1, column 6'],
+		['{"a": tru}', 'line 1, column 7'],
+		['{"a": 1}}', 'line 1, column 9'],
+		['{\n  "Statement": [\n    {"Effect": "Allow",}\n  ]\n}', 'line 3, column 24'],
+	])('%j has its position', (text, where) => {
+		expect(parseError(text)).toContain(where);
 	});
 });
 
