@@ -94,7 +94,8 @@ const BROWSER_ID = 'e2e-browser';
 async function startServer(options: { nodeBin: string; n8nBin: string; env: NodeJS.ProcessEnv }): Promise<N8nServer> {
 	const port = await freePort();
 	const env = { ...options.env, N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
-	const child = spawn(options.nodeBin, [options.n8nBin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	// A process group of its own, so that stop() also ends the task runners n8n starts.
+	const child = spawn(options.nodeBin, [options.n8nBin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 	let log = '';
 	child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
 	child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -116,13 +117,23 @@ async function startServer(options: { nodeBin: string; n8nBin: string; env: Node
 			if (!response.ok) throw new Error(`${method} ${path} returned ${response.status}: ${text}`);
 			return (JSON.parse(text) as { data: unknown }).data;
 		},
-		stop: () =>
-			new Promise<void>((resolvePromise) => {
-				child.once('close', () => resolvePromise());
-				child.kill('SIGTERM');
-				setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-			}),
+		stop: () => stopGroup(child.pid as number, () => child.exitCode !== null || child.signalCode !== null),
 	};
+}
+
+/** Sends SIGTERM to the process group, then SIGKILL after 10 s if the leader is still running. */
+async function stopGroup(pid: number, exited: () => boolean): Promise<void> {
+	const signal = (name: NodeJS.Signals) => {
+		try {
+			process.kill(-pid, name);
+		} catch {
+			// The group is already gone.
+		}
+	};
+	signal('SIGTERM');
+	const deadline = Date.now() + 10_000;
+	while (!exited() && Date.now() < deadline) await new Promise((resolveWait) => setTimeout(resolveWait, 200));
+	signal('SIGKILL');
 }
 
 /** Creates the instance owner; n8n answers /healthz before its REST routes exist, so 404 is retried. */
