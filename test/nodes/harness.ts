@@ -16,7 +16,7 @@ import type {
 export interface RunNodeOptions {
 	parameters: INode['parameters'];
 	items: INodeExecutionData[];
-	credential?: ICredentialDataDecryptedObject;
+	credential?: Record<string, unknown>;
 	continueOnFail?: boolean;
 	workflowId?: string;
 	executionId?: string;
@@ -51,7 +51,7 @@ export async function runNode(nodeType: INodeType, options: RunNodeOptions): Pro
 	const additionalData = {
 		executionId: options.executionId ?? '77',
 		credentialsHelper: {
-			getDecrypted: async () => options.credential ?? {},
+			getDecrypted: async () => (options.credential ?? {}) as ICredentialDataDecryptedObject,
 			getParentTypes: () => [],
 		},
 		hooks: undefined,

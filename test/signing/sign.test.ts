@@ -1,6 +1,8 @@
 /** SigV4 signing for the HTTP Request node: scope from the URL, object bodies signed as sent. */
 import { startAwsEndpoint } from '../aws-endpoint';
 import { scopeFromUrl } from '../../core/signing/sign';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import { authenticateRequest } from '../../nodes/shared/authenticate';
 import { CI_USER, credentialData, endpointOptions, FINDING_ID, TRIAGE_ROLE_ARN } from '../e2e/fixtures';
 
@@ -29,7 +31,7 @@ describe('authenticateRequest', () => {
 	test('execute-api scope in Authorization', async () => {
 		const endpoint = await startAwsEndpoint(endpointOptions());
 		try {
-			const signed = await authenticateRequest(credentialData(endpoint.url, { workflowClass: 'securityFindingTriage', roleArn: TRIAGE_ROLE_ARN, ...keys }), {
+			const signed = await authenticateRequest(credentialData(endpoint.url, { workflowClass: 'securityFindingTriage', roleArn: TRIAGE_ROLE_ARN, ...keys }) as ICredentialDataDecryptedObject, {
 				method: 'GET',
 				url: 'https://abc123defg.execute-api.eu-west-1.amazonaws.com/prod/items?limit=5',
 			});
@@ -44,7 +46,7 @@ describe('authenticateRequest', () => {
 	test('custom host needs signing service', async () => {
 		const endpoint = await startAwsEndpoint(endpointOptions());
 		try {
-			const data = credentialData(endpoint.url, { workflowClass: 'securityFindingTriage', roleArn: TRIAGE_ROLE_ARN, ...keys });
+			const data = credentialData(endpoint.url, { workflowClass: 'securityFindingTriage', roleArn: TRIAGE_ROLE_ARN, ...keys }) as ICredentialDataDecryptedObject;
 			await expect(authenticateRequest(data, { method: 'GET', url: 'http://127.0.0.1:4566/x' })).rejects.toThrow('Set "Signing Service for Custom Endpoints"');
 		} finally {
 			await endpoint.close();
@@ -54,7 +56,7 @@ describe('authenticateRequest', () => {
 	test('object body signed as sent', async () => {
 		const endpoint = await startAwsEndpoint(endpointOptions());
 		try {
-			const data = credentialData(endpoint.url, { workflowClass: 'securityFindingTriage', roleArn: TRIAGE_ROLE_ARN, signingService: 'securityhub', ...keys });
+			const data = credentialData(endpoint.url, { workflowClass: 'securityFindingTriage', roleArn: TRIAGE_ROLE_ARN, signingService: 'securityhub', ...keys }) as ICredentialDataDecryptedObject;
 			const body = {
 				FindingIdentifiers: [{ Id: FINDING_ID, ProductArn: 'arn:aws:securityhub:us-east-1::product/aws/securityhub' }],
 				Workflow: { Status: 'NOTIFIED' },
