@@ -115,6 +115,29 @@ describe('AwsScoped node', () => {
 		expect(endpoint.events).toEqual([]);
 	});
 
+	test('unknown service and operation named', async () => {
+		const [output] = await runNode(node, {
+			parameters: { operation: 'callApi', service: '={{ $json.service }}', apiOperation: '={{ $json.apiOperation }}', input: '{}' },
+			items: [{ json: { service: 'securityhubb', apiOperation: 'GetFindings' } }, { json: { service: 'securityhub', apiOperation: 'GetFinding' } }],
+			credential: credential(),
+			continueOnFail: true,
+		});
+		expect(output[0].json.error).toContain('Unknown service "securityhubb". Bundled services:');
+		expect(output[1].json.error).toContain('GetFinding');
+		expect(output[1].json.error).toContain('securityhub');
+		expect(endpoint.events).toEqual([]);
+	});
+
+	test('missing required field reaches AWS error', async () => {
+		const [output] = await runNode(node, {
+			parameters: { operation: 'callApi', service: 'securityhub', apiOperation: 'BatchUpdateFindings', input: '{"Workflow": {"Status": "NOTIFIED"}}' },
+			items: [{ json: {} }],
+			credential: credential(),
+			continueOnFail: true,
+		});
+		expect(output[0].json.error).toMatch(/AWS returned InvalidInputException, request id [0-9a-f-]+ for securityhub:BatchUpdateFindings: FindingIdentifiers must list 1 to 100 findings/);
+	});
+
 	test('bad credential fields named', async () => {
 		const [output] = await runNode(node, {
 			parameters: { operation: 'whoAmI' },
