@@ -232,11 +232,12 @@ export class ScopedAws {
 	}
 }
 
+const IAM_HOME_REGION = { aws: 'us-east-1', 'aws-cn': 'cn-north-1', 'aws-us-gov': 'us-gov-west-1' } as const;
+
 /** Region AWS puts in aws:RequestedRegion: IAM, a global service, reports its partition's home region. */
 function requestedRegionFor(action: string, region: string): string {
 	if (!action.toLowerCase().startsWith('iam:')) return region;
-	const partition = partitionOfRegion(region);
-	return partition === 'aws-cn' ? 'cn-north-1' : partition === 'aws-us-gov' ? 'us-gov-west-1' : 'us-east-1';
+	return IAM_HOME_REGION[partitionOfRegion(region)];
 }
 
 /** Session tag values allow letters, digits, spaces and `_.:/=+-@`, up to 256 characters. */

@@ -55,7 +55,7 @@ export function getService(id: string): ServiceDefinition {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const modules = new Map<string, Record<string, any>>();
 
-/** The SDK client module of a service; loaded once, on first use, and kept for the hot path. */
+/** Loads the SDK client module of a service on first use and keeps it for the hot path. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function loadServiceModule(service: ServiceDefinition): Record<string, any> {
 	let module = modules.get(service.id);

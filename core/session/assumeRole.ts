@@ -10,7 +10,7 @@ export interface ScopedSession {
 	accessKeyId: string;
 	secretAccessKey: string;
 	sessionToken: string;
-	/** When STS says the credentials stop working. */
+	/** Expiration time of the credentials, as STS returned it. */
 	expiration: Date;
 	/** `arn:aws:sts::<account>:assumed-role/<role>/<session name>`. */
 	assumedRoleArn: string;

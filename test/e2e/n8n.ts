@@ -136,7 +136,7 @@ async function stopGroup(pid: number, exited: () => boolean): Promise<void> {
 	signal('SIGKILL');
 }
 
-/** Creates the instance owner; n8n answers /healthz before its REST routes exist, so 404 is retried. */
+/** Creates the instance owner. n8n serves /healthz before its REST routes exist, so a 404 is retried. */
 async function setUpOwner(url: string): Promise<Response> {
 	const deadline = Date.now() + 60_000;
 	for (;;) {

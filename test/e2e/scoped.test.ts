@@ -142,7 +142,7 @@ describe.each(E2E_VERSIONS)('n8n %s', (version) => {
 		expect(summary.events).toBe(endpoint.events.length);
 		expect(summary.unmappedEvents).toBe(0);
 
-		// The baseline knows no triage actions, so BatchUpdateFindings is new; the ids come from the session name.
+		// The baseline lists no triage actions, so BatchUpdateFindings is new. The ids come from the session name.
 		const newAction = findings.find((f) => f.type === 'newAction' && f.action === 'securityhub:BatchUpdateFindings');
 		expect(newAction).toBeDefined();
 		expect(newAction?.attribution).toMatchObject({ roleArn: TRIAGE_ROLE_ARN, classId: 'securityFindingTriage' });
