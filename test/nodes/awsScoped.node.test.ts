@@ -3,7 +3,7 @@ import { startAwsEndpoint } from '../aws-endpoint';
 import type { StartedAwsEndpoint } from '../aws-endpoint';
 import { AwsScoped } from '../../nodes/AwsScoped/AwsScoped.node';
 import { CI_USER, credentialData, endpointOptions, FINDINGS_INPUT, TRIAGE_ROLE_ARN } from '../e2e/fixtures';
-import { runNode } from './harness';
+import { runNode, stopN8nCoreTimers } from './harness';
 
 describe('AwsScoped node', () => {
 	let endpoint: StartedAwsEndpoint;
@@ -23,6 +23,10 @@ describe('AwsScoped node', () => {
 
 	afterEach(async () => {
 		await endpoint.close();
+	});
+
+	afterAll(() => {
+		stopN8nCoreTimers();
 	});
 
 	test('call API per item', async () => {

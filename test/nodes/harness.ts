@@ -71,3 +71,16 @@ export async function runNode(nodeType: INodeType, options: RunNodeOptions): Pro
 	);
 	return (await nodeType.execute?.call(context)) as INodeExecutionData[][];
 }
+
+/**
+ * Stops the interval that n8n-core's SSH client manager starts when the first ExecuteContext
+ * is built; without this, jest waits for it after the tests end.
+ */
+export function stopN8nCoreTimers(): void {
+	const diPath = require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] });
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { Container } = require(diPath) as { Container: { has(type: unknown): boolean; get(type: unknown): { onShutdown(): void } } };
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { SSHClientsManager } = require('n8n-core/dist/execution-engine/ssh-clients-manager') as { SSHClientsManager: unknown };
+	if (Container.has(SSHClientsManager)) Container.get(SSHClientsManager).onShutdown();
+}
