@@ -2,7 +2,7 @@
  * Reads and checks the generator config (YAML or JSON). Every problem is collected, so one
  * run names every field to fix. examples/iam/config.yaml documents each field.
  */
-import { load } from 'js-yaml';
+import { safeLoad } from 'js-yaml';
 
 import { isWorkflowClassId, WORKFLOW_CLASSES } from '../catalog';
 import type { ClassOption, WorkflowClassId } from '../catalog';
@@ -32,7 +32,7 @@ type Fields = Record<string, unknown>;
 export function parseIamConfig(text: string, source: string): IamConfig {
 	let value: unknown;
 	try {
-		value = load(text);
+		value = safeLoad(text);
 	} catch (error) {
 		throw new IamInputError(source, [{ field: '(file)', message: `is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}` }]);
 	}

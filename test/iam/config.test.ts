@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { load } from 'js-yaml';
+import { safeLoad } from 'js-yaml';
 
 import { main } from '../../cli/main';
 import { generateRoles, IamInputError, parseIamConfig } from '../../core/iam';
@@ -11,7 +11,7 @@ import { captureIo, EXAMPLE_CONFIG_PATH, makeTempDir } from './helpers';
 type Config = Record<string, Record<string, unknown>>;
 
 function exampleObject(): Config {
-	return load(readFileSync(EXAMPLE_CONFIG_PATH, 'utf8')) as Config;
+	return safeLoad(readFileSync(EXAMPLE_CONFIG_PATH, 'utf8')) as Config;
 }
 
 function issuesOf(config: unknown): Array<{ field: string; message: string }> {
