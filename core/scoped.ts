@@ -108,9 +108,13 @@ export class ScopedAws {
 		this.compiled = new CompiledPolicy(this.policy.document);
 		this.cache = options.cache ?? defaultSessionCache;
 		this.source = options.sourceProvider ?? sourceCredentialProvider(config.source, options.env).provider;
+		// Hashed, never kept in clear: a changed secret or token must not reuse a session that
+		// the old keys obtained (a credential test would otherwise pass with a wrong secret).
 		this.sourceKey =
 			config.source.type === 'accessKeys'
-				? `keys:${createHash('sha256').update(config.source.accessKeyId).digest('hex')}`
+				? `keys:${createHash('sha256')
+						.update([config.source.accessKeyId, config.source.secretAccessKey, config.source.sessionToken ?? ''].join('\u0000'))
+						.digest('hex')}`
 				: 'chain';
 	}
 
@@ -130,9 +134,13 @@ export class ScopedAws {
 		return { action, decision: result.decision, statement, unchecked: result.unchecked };
 	}
 
-	/** Returns the scoped session for an execution, from the cache or a new AssumeRole. */
-	async session(context: ExecutionContext): Promise<ScopedSession> {
+	/**
+	 * Returns the scoped session for an execution, from the cache or a new AssumeRole. With
+	 * `fresh`, AssumeRole is always called (the credential test must prove the keys work now).
+	 */
+	async session(context: ExecutionContext, options: { fresh?: boolean } = {}): Promise<ScopedSession> {
 		const { request, key } = this.requestFor(context);
+		if (options.fresh) return assumeRole(request, this.source);
 		return this.cache.get(key, () => assumeRole(request, this.source));
 	}
 

@@ -32,7 +32,9 @@ export async function authenticateRequest(
 		if (body !== undefined && typeof requestOptions.body === 'object' && !hasHeader(headers, 'content-type')) {
 			headers['content-type'] = 'application/json';
 		}
-		const session = await scoped.session({ workflowId: isTest ? 'credential-test' : 'http-request' });
+		const session = isTest
+			? await scoped.session({ workflowId: 'credential', executionId: 'test' }, { fresh: true })
+			: await scoped.session({ workflowId: 'http-request', executionId: 'node' });
 		const signed = await signRequest(session, { method: requestOptions.method ?? 'GET', url, headers, body }, scope);
 		return { ...requestOptions, baseURL: undefined, url, qs: undefined, body, headers: signed, json: false };
 	} catch (error) {

@@ -223,6 +223,13 @@ describe.each(E2E_VERSIONS)('n8n %s credential test', (version) => {
 		expect(events[1].userIdentity.sessionContext?.sessionIssuer.arn).toBe(TRIAGE_ROLE_ARN);
 	});
 
+	test('wrong secret fails after a pass', async () => {
+		await expect(testCredential({})).resolves.toMatchObject({ status: 'OK' });
+		const result = await testCredential({ secretAccessKey: 'wrong-secret' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('Re-enter the secret access key');
+	});
+
 	test('missing TagSession explained', async () => {
 		const result = await testCredential({ sessionTags: true });
 		expect(result.status).toBe('Error');

@@ -116,7 +116,18 @@ describe('AwsScoped node', () => {
 		});
 		expect(output.map((item) => item.json.decision)).toEqual(['Allowed', 'ExplicitlyDenied', 'ImplicitlyDenied']);
 		expect(output[1].json.statement).toEqual({ number: 4, purpose: 'No policy writes and no secret reads' });
+		expect(output[2].json).not.toHaveProperty('note');
 		expect(endpoint.events).toEqual([]);
+	});
+
+	test('check permission flags typo', async () => {
+		const [output] = await runNode(node, {
+			parameters: { operation: 'checkPermission', action: 'securityhub:GetFinding', region: '' },
+			items: [{ json: {} }],
+			credential: credential(),
+		});
+		expect(output[0].json.decision).toBe('ImplicitlyDenied');
+		expect(output[0].json.note).toBe('the action "securityhub:GetFinding" does not exist. Did you mean "securityhub:GetFindings"?');
 	});
 
 	test('unknown service and operation named', async () => {

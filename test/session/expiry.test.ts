@@ -1,7 +1,7 @@
 /** Sessions expiring during a long execution, on a fake clock: refreshed ahead, once per window. */
 import { startAwsEndpoint } from '../aws-endpoint';
 import { SessionCache, REFRESH_WINDOW_MS } from '../../core/session/cache';
-import { endpointOptions } from '../e2e/fixtures';
+import { CI_USER, endpointOptions } from '../e2e/fixtures';
 import { configFor, FINDING_UPDATE, scopedAws } from './helpers';
 
 const MINUTE = 60_000;
@@ -58,6 +58,39 @@ describe('session expiry', () => {
 			const { scoped } = scopedAws(configFor(endpoint.url));
 			await expect(scoped.session({ workflowId: 'wf', executionId: '1' })).rejects.toThrow(/AssumeRole into/);
 			await expect(scoped.session({ workflowId: 'wf', executionId: '1' })).resolves.toHaveProperty('accessKeyId');
+		} finally {
+			await endpoint.close();
+		}
+	});
+});
+
+describe('session cache key', () => {
+	test('changed secret does not reuse session', async () => {
+		const endpoint = await startAwsEndpoint(endpointOptions());
+		try {
+			const cache = new SessionCache();
+			const context = { workflowId: 'wf', executionId: '1' };
+			const good = scopedAws(configFor(endpoint.url), { cache }).scoped;
+			await good.session(context);
+
+			const config = configFor(endpoint.url);
+			const wrongSecret = { ...config, source: { type: 'accessKeys' as const, accessKeyId: CI_USER.accessKeyId, secretAccessKey: 'wrong-secret' } };
+			const bad = scopedAws(wrongSecret, { cache }).scoped;
+			await expect(bad.session(context)).rejects.toThrow(/secret access key does not match/);
+			expect(cache.stats.assumeRoleCalls).toBe(2);
+		} finally {
+			await endpoint.close();
+		}
+	});
+
+	test('fresh session skips cache', async () => {
+		const endpoint = await startAwsEndpoint(endpointOptions());
+		try {
+			const { scoped, cache } = scopedAws(configFor(endpoint.url));
+			await scoped.session({ workflowId: 'wf', executionId: '1' });
+			await scoped.session({ workflowId: 'wf', executionId: '1' }, { fresh: true });
+			expect(endpoint.sessions).toHaveLength(2);
+			expect(cache.stats.assumeRoleCalls).toBe(1);
 		} finally {
 			await endpoint.close();
 		}

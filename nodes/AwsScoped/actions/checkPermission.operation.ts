@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { validatePolicyActions } from '../../../core/policy/validate';
 import { getScopedAws } from '../transport';
 
 export const checkPermissionProperties: INodeProperties[] = [
@@ -33,6 +34,7 @@ export async function checkPermission(this: IExecuteFunctions, itemIndex: number
 	const scoped = await getScopedAws(this, itemIndex);
 	const region = (this.getNodeParameter('region', itemIndex, '') as string).trim() || scoped.config.region;
 	const verdict = scoped.checkAction(action, region);
+	const unknown = verdict.decision === 'Allowed' ? undefined : await unknownActionNote(action);
 	return {
 		action,
 		region,
@@ -42,5 +44,12 @@ export async function checkPermission(this: IExecuteFunctions, itemIndex: number
 		decision: verdict.decision,
 		statement: verdict.statement ? { number: verdict.statement.number, purpose: verdict.statement.label } : null,
 		notCheckedLocally: verdict.unchecked,
+		...(unknown ? { note: unknown } : {}),
 	};
+}
+
+/** Says when a denied action does not exist in IAM data (a typo), with the nearest real name. */
+async function unknownActionNote(action: string): Promise<string | undefined> {
+	const validation = await validatePolicyActions({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
+	return validation.errors[0]?.message.replace(/^Statement 1: /, '');
 }
