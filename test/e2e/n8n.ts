@@ -46,8 +46,15 @@ export interface ExecuteResult extends CommandResult {
 	outputs: Record<string, Array<Record<string, unknown>>>;
 }
 
+/**
+ * How n8n finds the package: `extensions` points N8N_CUSTOM_EXTENSIONS at dist/ (node types
+ * CUSTOM.*); `package` installs the `npm pack` tarball into <user folder>/.n8n/nodes, where the
+ * Community Nodes UI puts packages (node types n8n-nodes-aws-scoped.*).
+ */
+export type LoadMode = 'extensions' | 'package';
+
 /** Installs n8n VERSION if needed (minutes the first time) and prepares an empty user folder. */
-export function prepareN8n(version: string): N8nHandle {
+export function prepareN8n(version: string, mode: LoadMode = 'extensions'): N8nHandle {
 	const installDir = execFileSync('bash', [join(REPO_ROOT, 'test/e2e/install-n8n.sh'), version], { encoding: 'utf8' })
 		.trim()
 		.split('\n')
@@ -57,9 +64,11 @@ export function prepareN8n(version: string): N8nHandle {
 	const userFolder = mkdtempSync(join(tmpdir(), `n8n-e2e-${version}-`));
 	const extensions = join(userFolder, 'extensions');
 	mkdirSync(extensions);
-	symlinkSync(join(REPO_ROOT, 'dist'), join(extensions, 'n8n-nodes-aws-scoped'));
+	if (mode === 'extensions') symlinkSync(join(REPO_ROOT, 'dist'), join(extensions, 'n8n-nodes-aws-scoped'));
+	else installPackedTarball(join(userFolder, '.n8n', 'nodes'));
 
 	const baseEnv = n8nEnv(userFolder, extensions);
+	if (mode === 'package') baseEnv.N8N_COMMUNITY_PACKAGES_ENABLED = 'true';
 	const run = (args: string[], extraEnv: Record<string, string> = {}) => runCommand(nodeBin, [n8nBin, ...args], { ...baseEnv, ...extraEnv });
 
 	const handle: N8nHandle = {
@@ -176,6 +185,15 @@ function freePort(): Promise<number> {
 		});
 		server.on('error', reject);
 	});
+}
+
+/** Packs the built package and installs the tarball with its runtime dependencies, as n8n's installer does. */
+function installPackedTarball(nodesFolder: string): void {
+	mkdirSync(nodesFolder, { recursive: true });
+	const packed = execFileSync('npm', ['pack', '--pack-destination', nodesFolder, '--json'], { cwd: REPO_ROOT, encoding: 'utf8' });
+	const tarball = join(nodesFolder, (JSON.parse(packed) as Array<{ filename: string }>)[0].filename);
+	writeFileSync(join(nodesFolder, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+	execFileSync('npm', ['install', '--omit=dev', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', tarball], { cwd: nodesFolder, stdio: 'ignore' });
 }
 
 function n8nEnv(userFolder: string, extensions: string): NodeJS.ProcessEnv {
