@@ -16,7 +16,14 @@ interface KnownRole {
  */
 export class Attributor {
 	private readonly roles = new Map<string, KnownRole>();
-	private readonly cache = new Map<string, Attribution>();
+	/**
+	 * Attributions by `userIdentity.arn`, then type, then source identity. Nested maps
+	 * look up the strings of each event without building a joined key per event.
+	 */
+	private readonly cache = new Map<string, Map<string, Map<string, Attribution>>>();
+	private cacheSize = 0;
+	/** The identity of the previous call; neighbouring events often share it. */
+	private last?: { arn: string; type: string; sourceIdentity: string | undefined; attribution: Attribution };
 
 	constructor(private readonly config: ReviewConfig) {
 		for (const arn of config.runtimeRoleArns) this.roles.set(principalKey(arn), { kind: 'runtime' });
@@ -40,14 +47,29 @@ export class Attributor {
 		const arn = typeof identity.arn === 'string' ? identity.arn : '';
 		const context = identity.sessionContext as Record<string, unknown> | undefined;
 		const sourceIdentity = typeof context?.sourceIdentity === 'string' ? context.sourceIdentity : undefined;
-		const cacheKey = `${type}|${arn}|${sourceIdentity ?? ''}`;
-		let found = this.cache.get(cacheKey);
-		if (found) return found;
+		const last = this.last;
+		if (last && last.arn === arn && last.type === type && last.sourceIdentity === sourceIdentity) return last.attribution;
 
-		found = this.build(type, arn, context, sourceIdentity);
-		if (this.cache.size >= CACHE_MAX) this.cache.clear();
-		this.cache.set(cacheKey, found);
+		let found = this.cache.get(arn)?.get(type)?.get(sourceIdentity ?? '');
+		if (!found) {
+			found = this.build(type, arn, context, sourceIdentity);
+			this.remember(arn, type, sourceIdentity ?? '', found);
+		}
+		this.last = { arn, type, sourceIdentity, attribution: found };
 		return found;
+	}
+
+	private remember(arn: string, type: string, sourceIdentity: string, attribution: Attribution): void {
+		if (this.cacheSize >= CACHE_MAX) {
+			this.cache.clear();
+			this.cacheSize = 0;
+		}
+		let byType = this.cache.get(arn);
+		if (!byType) this.cache.set(arn, (byType = new Map()));
+		let bySourceIdentity = byType.get(type);
+		if (!bySourceIdentity) byType.set(type, (bySourceIdentity = new Map()));
+		bySourceIdentity.set(sourceIdentity, attribution);
+		this.cacheSize++;
 	}
 
 	private build(type: string, arn: string, context: Record<string, unknown> | undefined, sourceIdentity: string | undefined): Attribution {

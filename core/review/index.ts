@@ -5,7 +5,7 @@
  */
 export { reviewItems, reviewPaths } from './review';
 export type { ReviewOptions, ReviewProgress } from './review';
-export { ReviewSession } from './session';
+export { ReviewSession, StagedEvents } from './session';
 export type { ReviewResult, ReviewSessionOptions, ReviewSummary } from './session';
 export { configNamesRoles, defaultReviewConfig, parseReviewConfig, parseSeverity, ReviewConfigError, DEFAULT_RUNTIME_ROLE_ALLOWED_ACTIONS } from './config';
 export type { ClassRoleConfig, ReviewConfig } from './config';

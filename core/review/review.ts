@@ -1,13 +1,24 @@
+import { isAscii } from 'node:buffer';
+
 import type { Baseline } from './baseline';
 import type { ReviewConfig } from './config';
 import { describeEventPosition } from './inputErrors';
 import { extractEvents, SUPPORTED_SHAPES } from './readers/detect';
-import { isGzipFile, isLargeFile, listInputFiles, readFileText, splitFileRecords } from './readers/files';
+import { decode, isGzipFile, isLargeFile, listInputFiles, readFileData, splitFileRecords } from './readers/files';
 import type { InputFile } from './readers/files';
+import { findRecordPieces } from './readers/recordPieces';
+import type { RecordPiece } from './readers/recordPieces';
 import { RecordSplitter } from './readers/recordSplitter';
 import type { InputError } from './types';
-import { ReviewSession } from './session';
+import { ReviewSession, StagedEvents } from './session';
 import type { ReviewResult } from './session';
+
+/**
+ * Files up to this size on disk are read and decompressed while the previous file is
+ * reviewed. A larger file is read only when its turn comes, so at most one of them is in
+ * memory at a time.
+ */
+export const READ_AHEAD_MAX_BYTES = 1024 * 1024;
 
 /** Progress of a file review, reported after each file. */
 export interface ReviewProgress {
@@ -30,8 +41,9 @@ export interface ReviewOptions {
 
 /**
  * Reviews CloudTrail files and folders (walked recursively for `.json` and `.json.gz`).
- * One file is read at a time, plus the next one read ahead; large files are split record
- * by record. Unreadable files and events become input errors and the review goes on.
+ * One file is read at a time, plus the next one read ahead when it is small (see
+ * READ_AHEAD_MAX_BYTES); large files are split record by record. Unreadable files and
+ * events become input errors and the review goes on.
  */
 export async function reviewPaths(paths: string[], config: ReviewConfig, options: ReviewOptions = {}): Promise<ReviewResult> {
 	const session = startSession(config, options);
@@ -39,10 +51,10 @@ export async function reviewPaths(paths: string[], config: ReviewConfig, options
 	const bytesTotal = files.reduce((sum, file) => sum + file.size, 0);
 	let bytesDone = 0;
 
-	let next = files.length > 0 ? startReading(files[0]) : undefined;
+	let next: Promise<Loaded> | undefined;
 	for (let i = 0; i < files.length; i++) {
-		const current = next as Promise<Loaded>;
-		next = i + 1 < files.length ? startReading(files[i + 1]) : undefined;
+		const current = next ?? startReading(files[i]);
+		next = i + 1 < files.length && files[i + 1].size <= READ_AHEAD_MAX_BYTES ? startReading(files[i + 1]) : undefined;
 		await reviewFile(session, files[i], await current);
 		session.files++;
 		bytesDone += files[i].size;
@@ -73,7 +85,7 @@ function startSession(config: ReviewConfig, options: ReviewOptions): ReviewSessi
 }
 
 type Loaded =
-	| { kind: 'text'; text: string; gzipError?: string }
+	| { kind: 'data'; data: Buffer; gzipError?: string }
 	| { kind: 'large'; gzip: boolean }
 	| { kind: 'error'; message: string };
 
@@ -82,7 +94,7 @@ async function startReading(file: InputFile): Promise<Loaded> {
 	try {
 		const gzip = await isGzipFile(file.path);
 		if (isLargeFile(file, gzip)) return { kind: 'large', gzip };
-		return { kind: 'text', ...(await readFileText(file.path)) };
+		return { kind: 'data', ...(await readFileData(file.path)) };
 	} catch (error) {
 		return { kind: 'error', message: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
 	}
@@ -99,9 +111,11 @@ async function reviewFile(session: ReviewSession, file: InputFile, loaded: Loade
 		return;
 	}
 
+	if (await reviewByPieces(session, source, loaded.data)) return;
+
 	let value: unknown;
 	try {
-		value = JSON.parse(loaded.text);
+		value = JSON.parse(decode(loaded.data));
 	} catch (error) {
 		session.errors.add('file.invalidJson', `${source}: not valid JSON (${(error as Error).message}); file skipped.`, { source });
 		return;
@@ -112,6 +126,53 @@ async function reviewFile(session: ReviewSession, file: InputFile, loaded: Loade
 		return;
 	}
 	await session.addEvents(events, source);
+}
+
+/**
+ * Reviews an S3 log file a piece of records at a time (see findRecordPieces), staging the
+ * events until every piece has parsed, so an invalid file is still skipped whole. Returns
+ * false, having reviewed nothing, when the file does not have the S3 log shape or a piece
+ * does not parse. The caller then parses the whole file.
+ */
+async function reviewByPieces(session: ReviewSession, source: string, data: Buffer): Promise<boolean> {
+	const pieces = findRecordPieces(data);
+	if (!pieces) return false;
+
+	const ascii = isAscii(data);
+	const staged = new StagedEvents();
+	let firstIndex = 0;
+	for (const piece of pieces) {
+		let records: unknown[];
+		try {
+			records = parsePiece(data, piece, ascii);
+		} catch {
+			return false;
+		}
+		await session.stageEvents(records, source, firstIndex, staged);
+		firstIndex += records.length;
+	}
+	session.commitStaged(staged);
+	return true;
+}
+
+/**
+ * Parses one piece as a JSON array. The bytes just before and after it (a comma, a
+ * bracket or whitespace) are overwritten with `[` and `]` while it is decoded, so the
+ * piece becomes one string without a copy, and are then put back.
+ */
+function parsePiece(data: Buffer, piece: RecordPiece, ascii: boolean): unknown[] {
+	const before = data[piece.start - 1];
+	const after = data[piece.end];
+	data[piece.start - 1] = 0x5b;
+	data[piece.end] = 0x5d;
+	let text: string;
+	try {
+		text = decode(data.subarray(piece.start - 1, piece.end + 1), ascii);
+	} finally {
+		data[piece.start - 1] = before;
+		data[piece.end] = after;
+	}
+	return JSON.parse(text) as unknown[];
 }
 
 /**
@@ -127,11 +188,11 @@ async function reviewBySplitting(session: ReviewSession, file: InputFile, loaded
 
 	let streamError: string | undefined;
 	let splitter: RecordSplitter;
-	if (loaded.kind === 'text') {
+	if (loaded.kind === 'data') {
 		streamError = loaded.gzipError;
 		const texts: string[] = [];
 		splitter = new RecordSplitter((text) => texts.push(text));
-		splitter.push(Buffer.from(loaded.text, 'utf8'));
+		splitter.push(loaded.data);
 		await onBatch(texts, 0);
 	} else {
 		({ splitter, streamError } = await splitFileRecords(file.path, loaded.gzip, onBatch));

@@ -25,6 +25,12 @@ export interface ReviewSessionOptions {
 	baseline?: Baseline;
 }
 
+/** Events and input errors of one source, normalised but not yet reviewed; see `ReviewSession.stageEvents`. */
+export class StagedEvents {
+	readonly events: ReviewEvent[] = [];
+	readonly errors = new InputErrorLog();
+}
+
 /** Counts and lists that describe a whole review. */
 export interface ReviewSummary {
 	/** Files read (0 for events passed in memory). */
@@ -109,16 +115,29 @@ export class ReviewSession {
 	async addEvents(raws: readonly unknown[], source: string, firstIndex = 0): Promise<void> {
 		await this.prepareSources(raws);
 		for (let i = 0; i < raws.length; i++) {
-			const raw = raws[i];
-			if (raw === undefined) continue;
-			const index = firstIndex + i;
-			if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-				this.errors.add('event.notObject', `${source}: event ${index} is not a JSON object; skipped.`, { source, index });
-				continue;
-			}
-			const event = normalizeEvent(raw as Record<string, unknown>, { source, index }, this.mapper, this.attributor, this.errors);
+			const event = this.normalize(raws[i], source, firstIndex + i, this.errors);
 			if (event) this.observe(event);
 		}
+	}
+
+	/**
+	 * Checks and normalises a batch like `addEvents`, but keeps the events and input errors
+	 * in `staged` until `commitStaged`, so a reader can drop a file that turns out to be
+	 * invalid after some of its records were parsed.
+	 */
+	async stageEvents(raws: readonly unknown[], source: string, firstIndex: number, staged: StagedEvents): Promise<void> {
+		await this.prepareSources(raws);
+		for (let i = 0; i < raws.length; i++) {
+			const event = this.normalize(raws[i], source, firstIndex + i, staged.errors);
+			if (event) staged.events.push(event);
+		}
+	}
+
+	/** Reviews staged events and records their input errors, in the order they were staged. */
+	commitStaged(staged: StagedEvents): void {
+		for (const error of staged.errors.errors) this.errors.record(error);
+		this.errors.total += staged.errors.total - staged.errors.errors.length;
+		for (const event of staged.events) this.observe(event);
 	}
 
 	/** Runs every detector's finish step and returns the result. Call once. */
@@ -138,10 +157,23 @@ export class ReviewSession {
 		};
 	}
 
+	private normalize(raw: unknown, source: string, index: number, errors: InputErrorLog): ReviewEvent | undefined {
+		if (raw === undefined) return undefined;
+		if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+			errors.add('event.notObject', `${source}: event ${index} is not a JSON object; skipped.`, { source, index });
+			return undefined;
+		}
+		return normalizeEvent(raw as Record<string, unknown>, { source, index }, this.mapper, this.attributor, errors);
+	}
+
 	private async prepareSources(raws: readonly unknown[]): Promise<void> {
 		let pending: Set<string> | undefined;
+		// Neighbouring events often share an eventSource, so a repeat skips the map lookup.
+		let previous: unknown;
 		for (const raw of raws) {
 			const source = (raw as { eventSource?: unknown } | null | undefined)?.eventSource;
+			if (source === previous) continue;
+			previous = source;
 			if (typeof source === 'string' && !this.mapper.isPrepared(source)) (pending ??= new Set()).add(source);
 		}
 		if (pending) await this.mapper.prepare(pending);

@@ -21,6 +21,9 @@ type ServiceActions = Map<string, string> | null;
 export class ActionMapper {
 	private readonly services = new Map<string, ServiceActions>();
 	private readonly cache = new Map<string, Map<string, ActionMapping>>();
+	/** The eventSource of the previous `map` call and its mappings; neighbouring events often share it. */
+	private lastEventSource?: string;
+	private lastByName?: Map<string, ActionMapping>;
 
 	/** Returns true when the eventSource's service is loaded, so `map` can run for it. */
 	isPrepared(eventSource: string): boolean {
@@ -42,8 +45,13 @@ export class ActionMapper {
 	 * @throws Error when it has not; that is a bug in the caller.
 	 */
 	map(eventSource: string, eventName: string, eventType: string): ActionMapping {
-		const byName = this.cache.get(eventSource);
-		if (!byName) throw new Error(`ActionMapper.map called for ${eventSource} before prepare().`);
+		let byName = eventSource === this.lastEventSource ? this.lastByName : undefined;
+		if (!byName) {
+			byName = this.cache.get(eventSource);
+			if (!byName) throw new Error(`ActionMapper.map called for ${eventSource} before prepare().`);
+			this.lastEventSource = eventSource;
+			this.lastByName = byName;
+		}
 		const typeReason = NO_PERMISSION_EVENT_TYPES[eventType];
 		if (typeReason) return { status: 'noPermission', actions: [], reason: typeReason };
 

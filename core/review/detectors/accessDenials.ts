@@ -14,10 +14,19 @@ interface Denial {
 	eventTime: string;
 }
 
+/**
+ * Denials of one session in arrival order, as parallel arrays: a session can keep
+ * DENIALS_PER_SESSION_MAX of them, and arrays of numbers and shared strings take less
+ * memory than one object per denial.
+ */
 interface SessionDenials {
 	caller: Attribution;
-	denials: Denial[];
 	firstEvent: ReviewEvent;
+	ms: number[];
+	actions: string[];
+	eventIds: string[];
+	/** The eventTime, or undefined when it is the CloudTrail form of `ms` and is rebuilt from it. */
+	eventTimes: Array<string | undefined>;
 }
 
 /**
@@ -51,16 +60,23 @@ export class AccessDenialsDetector implements Detector {
 		}), { errorCodes: event.errorCode });
 
 		let session = this.sessions.get(event.sessionKey);
-		if (!session) this.sessions.set(event.sessionKey, (session = { caller: event.attribution, denials: [], firstEvent: event }));
-		if (session.denials.length < DENIALS_PER_SESSION_MAX) {
-			session.denials.push({ ms: Date.parse(event.eventTime), action, eventId: event.eventId, eventTime: event.eventTime });
+		if (!session) {
+			session = { caller: event.attribution, firstEvent: event, ms: [], actions: [], eventIds: [], eventTimes: [] };
+			this.sessions.set(event.sessionKey, session);
+		}
+		if (session.ms.length < DENIALS_PER_SESSION_MAX) {
+			const ms = Date.parse(event.eventTime);
+			session.ms.push(ms);
+			session.actions.push(action);
+			session.eventIds.push(event.eventId);
+			session.eventTimes.push(Number.isNaN(ms) || cloudTrailTime(ms) !== event.eventTime ? event.eventTime : undefined);
 		}
 	}
 
 	finish(): Finding[] {
 		const findings = this.groups.findings();
 		for (const session of this.sessions.values()) {
-			const burst = busiestWindow(session.denials, this.windowMs);
+			const burst = busiestWindow(sessionDenials(session), this.windowMs);
 			if (burst && burst.actions.length >= this.threshold) findings.push(this.probingFinding(session, burst));
 		}
 		return findings;
@@ -85,6 +101,22 @@ export class AccessDenialsDetector implements Detector {
 			details: { distinctActions: burst.actions.length, windowMinutes: minutes, actions: burst.actions },
 		};
 	}
+}
+
+/** Rebuilds the denials of a session as objects, for the window search. */
+function sessionDenials(session: SessionDenials): Denial[] {
+	return session.ms.map((ms, i) => ({
+		ms,
+		action: session.actions[i],
+		eventId: session.eventIds[i],
+		eventTime: session.eventTimes[i] ?? cloudTrailTime(ms),
+	}));
+}
+
+/** Formats a time as CloudTrail writes it: ISO 8601 in UTC, without milliseconds when they are 0. */
+function cloudTrailTime(ms: number): string {
+	const iso = new Date(ms).toISOString();
+	return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
 }
 
 interface Burst {

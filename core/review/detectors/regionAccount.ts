@@ -17,6 +17,9 @@ export class RegionAccountDetector implements Detector {
 	private readonly groups = new FindingGroups();
 	private readonly regions: Set<string>;
 	private readonly accounts: Set<string>;
+	/** The last region and account found in the expected lists; most events repeat them. */
+	private lastExpectedRegion?: string;
+	private lastExpectedAccount?: string;
 
 	constructor(context: DetectorContext) {
 		this.regions = new Set(context.config.expectedRegions);
@@ -37,7 +40,11 @@ export class RegionAccountDetector implements Detector {
 
 	private checkRegion(event: ReviewEvent): void {
 		const region = event.awsRegion;
-		if (region === '' || this.regions.has(region)) return;
+		if (region === '' || region === this.lastExpectedRegion) return;
+		if (this.regions.has(region)) {
+			this.lastExpectedRegion = region;
+			return;
+		}
 		if (region === 'us-east-1' && GLOBAL_PREFIXES.has(iamPrefix(event.eventSource))) return;
 		const principal = event.attribution.principalArn ?? event.attribution.identityType;
 		this.groups.add(`region\n${principal}\n${region}`, event, () => ({
@@ -49,7 +56,11 @@ export class RegionAccountDetector implements Detector {
 	}
 
 	private checkAccount(event: ReviewEvent, accountId: string | undefined, side: 'recipient' | 'caller'): void {
-		if (!accountId || this.accounts.has(accountId)) return;
+		if (!accountId || accountId === this.lastExpectedAccount) return;
+		if (this.accounts.has(accountId)) {
+			this.lastExpectedAccount = accountId;
+			return;
+		}
 		const principal = event.attribution.principalArn ?? event.attribution.identityType;
 		this.groups.add(`account\n${principal}\n${side}\n${accountId}`, event, () => ({
 			type: 'unexpectedAccount',

@@ -72,10 +72,10 @@ export async function isGzipFile(filePath: string): Promise<boolean> {
 	}
 }
 
-/** Text of a whole file, or, for a truncated gzip file, the part before the cut. */
-export interface FileText {
-	text: string;
-	/** Set when the gzip data was cut off or corrupt; `text` is what could be decompressed. */
+/** Bytes of a whole file, decompressed, or, for a truncated gzip file, the part before the cut. */
+export interface FileData {
+	data: Buffer;
+	/** Set when the gzip data was cut off or corrupt; `data` is what could be decompressed. */
 	gzipError?: string;
 }
 
@@ -83,15 +83,15 @@ export interface FileText {
  * Reads a file whole and decompresses it when it is gzip.
  * @throws the file system error when the file cannot be read.
  */
-export async function readFileText(filePath: string): Promise<FileText> {
+export async function readFileData(filePath: string): Promise<FileData> {
 	const data = await fs.readFile(filePath);
-	if (data.length < 2 || data[0] !== 0x1f || data[1] !== 0x8b) return { text: decode(data) };
+	if (data.length < 2 || data[0] !== 0x1f || data[1] !== 0x8b) return { data };
 	try {
-		return { text: decode(await gunzip(data, { chunkSize: outputChunkSize(data) })) };
+		return { data: await gunzip(data, { chunkSize: outputChunkSize(data) }) };
 	} catch (error) {
 		// Z_SYNC_FLUSH returns what was decompressed before the damage instead of failing.
 		const partial = zlib.gunzipSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
-		return { text: partial.toString('utf8'), gzipError: (error as Error).message };
+		return { data: partial, gzipError: (error as Error).message };
 	}
 }
 
@@ -105,9 +105,12 @@ function outputChunkSize(data: Buffer): number {
 	return Math.min(Math.max(size + 1024, 64 * 1024), 256 * 1024 * 1024);
 }
 
-/** Decodes UTF-8; ASCII text, the usual case for CloudTrail, takes the cheaper latin1 path. */
-function decode(data: Buffer): string {
-	return isAscii(data) ? data.toString('latin1') : data.toString('utf8');
+/**
+ * Decodes UTF-8; ASCII text, the usual case for CloudTrail, takes the cheaper latin1 path.
+ * Pass `ascii` when the whole buffer was already checked, to decode a part of it.
+ */
+export function decode(data: Buffer, ascii = isAscii(data)): string {
+	return ascii ? data.toString('latin1') : data.toString('utf8');
 }
 
 /**
