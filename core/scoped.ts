@@ -75,7 +75,7 @@ export const defaultSessionCache = new SessionCache();
 
 /** Configures the process-wide cache's log output (the n8n adapter passes n8n's logger). */
 export function setSessionCacheLogger(logger: CacheLogger): void {
-	(defaultSessionCache as unknown as { log: CacheLogger }).log = logger;
+	defaultSessionCache.setLogger(logger);
 }
 
 /**

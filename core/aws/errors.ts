@@ -35,7 +35,7 @@ interface ServiceErrorLike {
 	$metadata?: { requestId?: string; httpStatusCode?: number };
 }
 
-/** What the message of a denied call names. */
+/** Names that the message of a denied call includes. */
 export interface DenialContext {
 	action: string;
 	className: string;
@@ -43,7 +43,7 @@ export interface DenialContext {
 	credentialName?: string;
 }
 
-/** Wraps an SDK error with AWS's code, message and request id, and says when a denial is the class boundary. */
+/** Wraps an SDK error with AWS's code, message and request id, and marks a denial as the class boundary. */
 export function toAwsCallError(error: unknown, context: DenialContext): AwsCallError {
 	const failure = (error ?? {}) as ServiceErrorLike;
 	const code = failure.Code ?? failure.name ?? 'UnknownError';

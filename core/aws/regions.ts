@@ -34,7 +34,7 @@ export function dnsSuffix(partition: Partition): string {
 	return partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
 }
 
-/** The regional STS endpoint, for example https://sts.eu-central-1.amazonaws.com. */
+/** Returns the regional STS endpoint, for example https://sts.eu-central-1.amazonaws.com. */
 export function regionalStsEndpoint(region: string): string {
 	return `https://sts.${region}.${dnsSuffix(partitionOfRegion(region))}`;
 }

@@ -19,7 +19,7 @@ export type AccessLevel = 'List' | 'Read' | 'Write' | 'Tagging' | 'Permissions m
 
 /** A group of actions that serve one purpose, rendered as one policy statement. */
 export interface ActionGroup {
-	/** What the group is for, shown in docs/classes.md and in local-check results. */
+	/** Purpose of the group, shown in docs/classes.md and in local-check results. */
 	purpose: string;
 	/** IAM actions, `prefix:Name`, exact names unless listed in the class's `wildcards`. */
 	actions: string[];

@@ -6,7 +6,8 @@ import type { PolicyDocument, PolicyStatement } from './types';
 /** Condition keys the local evaluator decides; every other key is left to AWS. */
 export const LOCALLY_CHECKED_CONDITION_KEYS = new Set(['aws:requestedregion']);
 
-const ACTION_PATTERN = /^([a-z0-9-]+):([A-Za-z0-9*?]+)$/i;
+/** An IAM action or action pattern, `service:Name` with `*` and `?` allowed in the name. */
+export const ACTION_PATTERN = /^([a-z0-9-]+):([A-Za-z0-9*?]+)$/i;
 const ARN_PATTERN = /^arn:(aws|aws-cn|aws-us-gov|\*):[a-z0-9-*]+:[a-z0-9-*]*:(\d{12}|\*|aws)?:.+$/;
 const STATEMENT_KEYS = new Set(['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']);
 

@@ -21,7 +21,7 @@ export const GLOBAL_ACTION_PATTERNS = [
 	'support:*',
 ];
 
-/** What a statement of a rendered session policy stands for, by statement index. */
+/** Origin of a statement of a rendered session policy, by statement index. */
 export interface StatementOrigin {
 	kind: 'class' | 'classDeny' | 'region' | 'custom';
 	/** The catalog group's purpose, the custom statement's Sid, or the region rule. */

@@ -24,7 +24,7 @@ export class SessionCache {
 
 	constructor(
 		private readonly now: () => number = Date.now,
-		private readonly log: CacheLogger = () => undefined,
+		private log: CacheLogger = () => undefined,
 		private readonly maxEntries = 500,
 	) {}
 
@@ -54,6 +54,11 @@ export class SessionCache {
 		} finally {
 			this.pending.delete(key);
 		}
+	}
+
+	/** Replaces the logger of cache decisions (the n8n adapter passes n8n's logger). */
+	setLogger(logger: CacheLogger): void {
+		this.log = logger;
 	}
 
 	/** Drops every cached session, for example after a credential changed. */

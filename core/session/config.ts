@@ -3,7 +3,7 @@ import { isWorkflowClassId } from '../catalog';
 import { isKnownRegion, partitionOfRegion } from '../aws/regions';
 import { validateSessionNameTemplate } from './sessionName';
 
-/** Where the credentials that call STS AssumeRole come from. */
+/** Source of the credentials that call STS AssumeRole. */
 export type SourceCredentials =
 	| {
 			/** ECS container credentials, environment variables or web identity, in that order of precedence. */
@@ -47,7 +47,7 @@ export interface ScopedSessionConfig {
 	serviceEndpoint?: string;
 }
 
-/** Longest session STS issues to a caller that is itself a role session (role chaining). */
+/** Maximum session STS issues to a caller that is itself a role session (role chaining), in seconds. */
 export const ROLE_CHAINING_MAX_SECONDS = 3600;
 export const MIN_DURATION_SECONDS = 900;
 export const MAX_DURATION_SECONDS = 43200;

@@ -26,8 +26,8 @@ interface ErrorLike {
 }
 
 /**
- * Turns an AssumeRole failure into a message that says what went wrong in plain words,
- * which setting to change, and STS's own code and request id.
+ * Turns an AssumeRole failure into a message with the cause in plain words, the setting to
+ * change, and STS's own code and request id.
  */
 export function explainAssumeRoleFailure(error: unknown, context: ExplainContext): Explanation {
 	const failure = (error ?? {}) as ErrorLike;

@@ -12,7 +12,7 @@ export interface AwsCredentials {
 
 export type CredentialProvider = () => Promise<AwsCredentials>;
 
-/** Where the chain found the source credentials; logged instead of any value. */
+/** Source of the credentials the chain found, logged in place of any credential value. */
 export type SourceKind = 'accessKeys' | 'container' | 'environment' | 'webIdentity';
 
 /** No source credentials could be had; the node fails instead of trying a broader identity. */
@@ -27,7 +27,7 @@ export class SourceCredentialsError extends Error {
  * Builds the provider of the credentials that sign AssumeRole.
  *
  * The chain tries ECS container credentials, then environment variables, then web
- * identity. It never asks the EC2 instance metadata service: on ECS on EC2 that would be
+ * identity. It never calls the EC2 instance metadata service: on ECS on EC2 that would be
  * the instance profile, a broader identity than the task role.
  */
 export function sourceCredentialProvider(source: SourceCredentials, env: NodeJS.ProcessEnv = process.env): {

@@ -36,7 +36,7 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 	return new NodeOperationError(node, (error as Error).message ?? String(error), { itemIndex });
 }
 
-/** The plain message of an error, for continue-on-fail output. */
+/** Returns the plain message of an error, for continue-on-fail output. */
 export function errorMessage(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }

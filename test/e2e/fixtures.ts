@@ -52,10 +52,11 @@ export function credentialData(endpointUrl: string, fields: Record<string, unkno
 	return { region: REGION, stsEndpoint: endpointUrl, serviceEndpoint: endpointUrl, durationSeconds: 900, ...fields };
 }
 
-/** A finding the loopback endpoint's fake Security Hub data contains. */
+/** A finding the loopback endpoint's fake Security Hub data contains, and its product. */
 export const FINDING_ID = `arn:aws:securityhub:us-east-1:${ACCOUNT}:finding/n8n-demo-01`;
+export const FINDING_PRODUCT_ARN = 'arn:aws:securityhub:us-east-1::product/aws/securityhub';
 
 export const FINDINGS_INPUT = JSON.stringify({
-	FindingIdentifiers: [{ Id: FINDING_ID, ProductArn: 'arn:aws:securityhub:us-east-1::product/aws/securityhub' }],
+	FindingIdentifiers: [{ Id: FINDING_ID, ProductArn: FINDING_PRODUCT_ARN }],
 	Workflow: { Status: 'NOTIFIED' },
 });

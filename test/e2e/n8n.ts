@@ -221,9 +221,9 @@ function n8nEnv(userFolder: string, extensions: string): NodeJS.ProcessEnv {
 		N8N_HOST: '127.0.0.1',
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_SECURE_COOKIE: 'false',
-		// n8n 2.x evaluates expressions in isolated-vm by default. Its native module does not
-		// build against Node 24's headers with this machine's g++ (C++20 is required), so
-		// the suite uses n8n's legacy expression engine; the node under test uses no expressions.
+		// n8n 2.x evaluates expressions in isolated-vm by default. isolated-vm 7.0.1 builds with
+		// -std=c++17 and Node 24's V8 headers need C++20, so the install leaves it unbuilt and the
+		// suite uses n8n's legacy expression engine. The workflows under test use no expressions.
 		N8N_EXPRESSION_ENGINE: 'legacy',
 		NO_PROXY: '127.0.0.1,localhost',
 		// Never the EC2 instance metadata service; the ECS relative URI is never set.

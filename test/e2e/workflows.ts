@@ -21,7 +21,7 @@ export interface ScopedStep {
 }
 
 /**
- * A workflow: Manual Trigger, optionally a Set + Split Out pair that makes `items` items,
+ * Builds a workflow: Manual Trigger, optionally a Set + Split Out pair that makes `items` items,
  * then the AWS Scoped steps in a chain.
  */
 export function workflow(id: string, name: string, steps: ScopedStep[], items = 1): object {

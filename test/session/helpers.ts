@@ -3,7 +3,7 @@ import { SessionCache } from '../../core/session/cache';
 import type { ScopedSessionConfig } from '../../core/session/config';
 import { ScopedAws } from '../../core/scoped';
 import type { ScopedAwsOptions } from '../../core/scoped';
-import { CI_USER, REGION, TRIAGE_ROLE_ARN } from '../e2e/fixtures';
+import { CI_USER, FINDING_ID, FINDING_PRODUCT_ARN, REGION, TRIAGE_ROLE_ARN } from '../e2e/fixtures';
 
 export function configFor(endpointUrl: string, overrides: Partial<ScopedSessionConfig> = {}): ScopedSessionConfig {
 	return {
@@ -22,15 +22,13 @@ export function configFor(endpointUrl: string, overrides: Partial<ScopedSessionC
 	};
 }
 
-/** A ScopedAws with its own cache, so tests do not share sessions. */
+/** Builds a ScopedAws with its own cache, so tests do not share sessions. */
 export function scopedAws(config: ScopedSessionConfig, options: ScopedAwsOptions = {}): { scoped: ScopedAws; cache: SessionCache } {
 	const cache = options.cache ?? new SessionCache();
 	return { scoped: new ScopedAws(config, { ...options, cache }), cache };
 }
 
 export const FINDING_UPDATE = {
-	FindingIdentifiers: [
-		{ Id: 'arn:aws:securityhub:us-east-1:111122223333:finding/n8n-demo-01', ProductArn: 'arn:aws:securityhub:us-east-1::product/aws/securityhub' },
-	],
+	FindingIdentifiers: [{ Id: FINDING_ID, ProductArn: FINDING_PRODUCT_ARN }],
 	Note: { Text: 'seen by n8n', UpdatedBy: 'n8n' },
 };

@@ -4,7 +4,7 @@ import { scopeFromUrl } from '../../core/signing/sign';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { authenticateRequest } from '../../nodes/shared/authenticate';
-import { CI_USER, credentialData, endpointOptions, FINDING_ID, TRIAGE_ROLE_ARN } from '../e2e/fixtures';
+import { CI_USER, credentialData, endpointOptions, FINDING_ID, FINDING_PRODUCT_ARN, TRIAGE_ROLE_ARN } from '../e2e/fixtures';
 
 describe('scopeFromUrl', () => {
 	test.each([
@@ -58,7 +58,7 @@ describe('authenticateRequest', () => {
 		try {
 			const data = credentialData(endpoint.url, { workflowClass: 'securityFindingTriage', roleArn: TRIAGE_ROLE_ARN, signingService: 'securityhub', ...keys }) as ICredentialDataDecryptedObject;
 			const body = {
-				FindingIdentifiers: [{ Id: FINDING_ID, ProductArn: 'arn:aws:securityhub:us-east-1::product/aws/securityhub' }],
+				FindingIdentifiers: [{ Id: FINDING_ID, ProductArn: FINDING_PRODUCT_ARN }],
 				Workflow: { Status: 'NOTIFIED' },
 			};
 			const signed = await authenticateRequest(data, { method: 'PATCH', url: `${endpoint.url}/findings/batchupdate`, body });

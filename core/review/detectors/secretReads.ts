@@ -33,7 +33,9 @@ export class SecretReadsDetector implements Detector {
 		const outcome = event.denied ? 'denied' : 'read';
 		const parameters = event.requestParameters ?? {};
 		// BatchGetSecretValue names its secrets in secretIdList; the other reads in secretId.
-		const secretIds = Array.isArray(parameters.secretIdList) ? parameters.secretIdList.map(String) : typeof parameters.secretId === 'string' ? [parameters.secretId] : [];
+		let secretIds: string[] = [];
+		if (Array.isArray(parameters.secretIdList)) secretIds = parameters.secretIdList.map(String);
+		else if (typeof parameters.secretId === 'string') secretIds = [parameters.secretId];
 		this.groups.add(`${event.attribution.principalArn}\n${action}\n${outcome}`, event, () => ({
 			type: 'secretRead',
 			severity: event.denied ? lower(severity) : severity,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { ACTION_PATTERN } from '../../../core/policy/parse';
 import { validatePolicyActions } from '../../../core/policy/validate';
 import { getScopedAws } from '../transport';
 
@@ -28,7 +29,7 @@ export const checkPermissionProperties: INodeProperties[] = [
 /** Decides from the session policy alone whether an action is allowed; AWS is not called. */
 export async function checkPermission(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const action = (this.getNodeParameter('action', itemIndex) as string).trim();
-	if (!/^[a-z0-9-]+:[A-Za-z0-9*?]+$/i.test(action)) {
+	if (!ACTION_PATTERN.test(action)) {
 		throw new NodeOperationError(this.getNode(), `Action "${action}" is not an IAM action. Write it as service:Action, for example sns:Publish.`, { itemIndex });
 	}
 	const scoped = await getScopedAws(this, itemIndex);

@@ -9,7 +9,7 @@ export const CREDENTIAL_TYPE = 'awsScopedRoleApi';
 
 let loggerSet = false;
 
-/** The scoped AWS access of the node's credential; the only way the node reaches AWS. */
+/** Returns the ScopedAws of the node's credential, the only way the node reaches AWS. */
 export async function getScopedAws(context: IExecuteFunctions | ILoadOptionsFunctions, itemIndex = 0): Promise<ScopedAws> {
 	const data = (await context.getCredentials(CREDENTIAL_TYPE, itemIndex)) as unknown as ScopedRoleCredentialData;
 	const credentialName = context.getNode().credentials?.[CREDENTIAL_TYPE]?.name;
